@@ -1,0 +1,46 @@
+package org.openbili.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Gives a test class the real engines it names before any Spring context starts: a database, Redis, Kafka.
+ * Their addresses arrive as the same variables production reads ({@code DB_URL}, {@code REDIS_URL},
+ * {@code KAFKA_BOOTSTRAP_SERVERS}), so the services' own configuration wires them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(Infrastructure.Extension.class)
+public @interface Infrastructure {
+
+    boolean database() default true;
+
+    boolean redis() default true;
+
+    boolean kafka() default true;
+
+    class Extension implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            Infrastructure wanted = AnnotationSupport.findAnnotation(
+                            context.getRequiredTestClass(), Infrastructure.class)
+                    .orElseThrow();
+            if (wanted.database()) {
+                TestDatabase.url();
+            }
+            if (wanted.redis()) {
+                TestRedis.url();
+            }
+            if (wanted.kafka()) {
+                TestKafka.bootstrapServers();
+            }
+        }
+    }
+}
