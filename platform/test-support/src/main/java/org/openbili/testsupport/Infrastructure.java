@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Gives a test class the real engines it names before any Spring context starts: a database, Redis, Kafka.
+ * Gives a test class the real engines it names before any Spring context starts: a database, Redis, Kafka,
+ * and an issuer of access tokens.
  * Their addresses arrive as the same variables production reads ({@code DB_URL}, {@code REDIS_URL},
  * {@code KAFKA_BOOTSTRAP_SERVERS}), so the services' own configuration wires them.
  */
@@ -24,6 +25,9 @@ public @interface Infrastructure {
     boolean redis() default true;
 
     boolean kafka() default true;
+
+    /** Trust {@link TestTokens}: a JWKS server and the issuer, as the auth service would provide them. */
+    boolean tokens() default true;
 
     class Extension implements BeforeAllCallback {
 
@@ -40,6 +44,9 @@ public @interface Infrastructure {
             }
             if (wanted.kafka()) {
                 TestKafka.bootstrapServers();
+            }
+            if (wanted.tokens()) {
+                TestTokens.jwksUri();
             }
         }
     }
