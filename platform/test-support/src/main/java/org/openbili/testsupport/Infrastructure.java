@@ -29,6 +29,9 @@ public @interface Infrastructure {
     /** Trust {@link TestTokens}: a JWKS server and the issuer, as the auth service would provide them. */
     boolean tokens() default true;
 
+    /** Register with Eureka; off by default, as a test has no registry unless it starts one. */
+    boolean discovery() default false;
+
     class Extension implements BeforeAllCallback {
 
         @Override
@@ -47,6 +50,9 @@ public @interface Infrastructure {
             }
             if (wanted.tokens()) {
                 TestTokens.jwksUri();
+            }
+            if (!wanted.discovery()) {
+                System.setProperty("eureka.client.enabled", "false");
             }
         }
     }

@@ -1,0 +1,72 @@
+package org.openbili.gateway.system;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openbili.gateway.GatewayProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Which services are registered, and whether each instance says it is healthy. */
+@Component
+class ServiceDirectory {
+
+    static final String UP = "UP";
+    static final String DOWN = "DOWN";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ReactiveDiscoveryClient discovery;
+    private final GatewayProperties properties;
+    private final URI registry;
+    private final WebClient http = WebClient.create();
+
+    ServiceDirectory(
+            ReactiveDiscoveryClient discovery,
+            GatewayProperties properties,
+            @Value("${eureka.client.service-url.defaultZone:http://localhost:8761/eureka/}") String eurekaUrl) {
+        this.discovery = discovery;
+        this.properties = properties;
+        this.registry = URI.create(eurekaUrl.split(",")[0].trim().replaceFirst("/eureka/?$", "/"));
+    }
+
+    Mono<List<ServiceStatus>> statuses() {
+        Mono<ServiceStatus> registryStatus = probe(registry.resolve("actuator/health"))
+                .map(status -> new ServiceStatus(
+                        "registry", status, List.of(new InstanceStatus("registry", registry.toString(), status))));
+        Flux<ServiceStatus> services = Flux.fromIterable(properties.services()).flatMapSequential(this::status);
+        return Flux.concat(registryStatus, services).collectList();
+    }
+
+    private Mono<ServiceStatus> status(String service) {
+        return discovery
+                .getInstances(service)
+                .flatMap(instance -> probe(instance.getUri().resolve("/actuator/health"))
+                        .map(status -> new InstanceStatus(
+                                instance.getInstanceId(), instance.getUri().toString(), status)))
+                .collectList()
+                .map(instances -> new ServiceStatus(service, overall(instances), instances));
+    }
+
+    private Mono<String> probe(URI health) {
+        return http.get()
+                .uri(health)
+                .retrieve()
+                .bodyToMono(Map.class)
+                .map(body -> String.valueOf(body.getOrDefault("status", DOWN)))
+                .timeout(PROBE_TIMEOUT)
+                .onErrorReturn(DOWN);
+    }
+
+    private static String overall(List<InstanceStatus> instances) {
+        return instances.stream().anyMatch(i -> UP.equals(i.status())) ? UP : DOWN;
+    }
+
+    record ServiceStatus(String name, String status, List<InstanceStatus> instances) {}
+
+    record InstanceStatus(String id, String uri, String status) {}
+}

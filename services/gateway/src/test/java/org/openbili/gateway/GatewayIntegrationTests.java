@@ -1,0 +1,221 @@
+package org.openbili.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openbili.testsupport.Infrastructure;
+import org.openbili.testsupport.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Infrastructure(database = false, kafka = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIntegrationTests {
+
+    static final StubService VIDEO = new StubService();
+    static final DisposableServer MESSAGE_WS = reactor.netty.http.server.HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .route(routes -> routes.ws(
+                    "/api/v1/ws",
+                    (in, out) -> out.sendString(in.receive().asString().map(text -> "echo:" + text))))
+            .bindNow();
+    static final Path WEB_DIST = webDist();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.video[0].uri", VIDEO::uri);
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.message[0].uri",
+                () -> "http://127.0.0.1:" + MESSAGE_WS.port());
+        registry.add("eureka.client.service-url.defaultZone", () -> VIDEO.uri() + "/eureka/");
+        registry.add("openbili.gateway.web-dist", WEB_DIST::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        VIDEO.stop();
+        MESSAGE_WS.disposeNow();
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void apiCallsReachTheOwningServiceWithARequestId() throws Exception {
+        HttpResponse<String> response = get("/api/v1/partitions", Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/partitions");
+        String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(VIDEO.seen).anySatisfy(seen -> {
+            assertThat(seen.path()).isEqualTo("/api/v1/partitions");
+            assertThat(seen.headers().get("X-request-id")).containsExactly(id);
+        });
+    }
+
+    @Test
+    void aClientsRequestIdIsKept() throws Exception {
+        HttpResponse<String> response = get("/api/v1/partitions", Map.of("X-Request-Id", "trace-me-42"));
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-me-42");
+        assertThat(VIDEO.seen)
+                .anySatisfy(
+                        seen -> assertThat(seen.headers().get("X-request-id")).containsExactly("trace-me-42"));
+    }
+
+    @Test
+    void unknownPathsAreA404Problem() throws Exception {
+        HttpResponse<String> response = get("/api/v1/nope", Map.of());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aServiceWithoutInstancesIsA503Problem() throws Exception {
+        HttpResponse<String> response = get("/api/v1/users/1", Map.of());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void idempotentCallsAreRetriedOnceAndWritesAreNot() throws Exception {
+        HttpResponse<String> flaky = get("/api/v1/videos/flaky", Map.of());
+        assertThat(flaky.statusCode()).isEqualTo(200);
+        assertThat(VIDEO.calls("/api/v1/videos/flaky")).isEqualTo(2);
+
+        HttpResponse<String> write = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/videos/broken"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", "Bearer " + TestTokens.forUser(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).isEqualTo(503);
+        assertThat(VIDEO.calls("/api/v1/videos/broken")).isEqualTo(1);
+    }
+
+    @Test
+    void routesAreMatchedMostSpecificFirst() throws Exception {
+        // Comments of a video belong to interaction, which has no instance here: the video stub must not see it.
+        HttpResponse<String> response = get("/api/v1/videos/BV1xx/comments", Map.of());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(VIDEO.seen).noneSatisfy(seen -> assertThat(seen.path()).endsWith("/comments"));
+        assertThat(get("/api/v1/users/5/videos", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badTokensAreTurnedAwayAtTheEdge() throws Exception {
+        int before = VIDEO.seen.size();
+        HttpResponse<String> response =
+                get("/api/v1/partitions", Map.of("Authorization", "Bearer " + TestTokens.tampered(9)));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("INVALID_TOKEN");
+        assertThat(VIDEO.seen).hasSize(before);
+        assertThat(get("/api/v1/partitions", Map.of("Authorization", "Bearer " + TestTokens.forUser(9)))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void browsersFromTheWebClientMayCallTheApi() throws Exception {
+        HttpResponse<String> preflight = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/uploads"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:5173")
+                        .header("Access-Control-Request-Method", "PATCH")
+                        .header("Access-Control-Request-Headers", "upload-offset,tus-resumable,content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://localhost:5173");
+        assertThat(get("/api/v1/partitions", Map.of("Origin", "http://localhost:5173"))
+                        .headers()
+                        .allValues("Access-Control-Expose-Headers"))
+                .anySatisfy(v -> assertThat(v).contains("Upload-Offset"));
+    }
+
+    @Test
+    void theWebClientIsServedWithClientSideRoutes() throws Exception {
+        HttpResponse<String> home = get("/", Map.of("Accept", "text/html"));
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("<div id=\"app\">");
+        assertThat(get("/video/BV1xx411c7mD", Map.of()).body()).contains("<div id=\"app\">");
+        HttpResponse<String> asset = get("/assets/app-1234.js", Map.of());
+        assertThat(asset.body()).contains("console.log");
+        assertThat(asset.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("immutable"));
+        assertThat(get("/api/v1/nope", Map.of()).headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void theWebSocketIsProxiedToTheMessageService() {
+        String echoed = reactor.netty.http.client.HttpClient.create()
+                .websocket()
+                .uri("ws://127.0.0.1:" + port + "/api/v1/ws")
+                .handle((in, out) -> out.sendString(Mono.just("{\"op\":\"ping\"}"))
+                        .then()
+                        .thenMany(in.receive().asString().take(1)))
+                .blockFirst(Duration.ofSeconds(10));
+        assertThat(echoed).isEqualTo("echo:{\"op\":\"ping\"}");
+    }
+
+    @Test
+    void theServiceListShowsWhatIsUpAndWhatIsNot() throws Exception {
+        JsonNode body = JSON.readTree(get("/api/v1/system/services", Map.of()).body());
+        Map<String, String> statuses = new java.util.HashMap<>();
+        body.get("services")
+                .forEach(s ->
+                        statuses.put(s.get("name").asString(), s.get("status").asString()));
+        assertThat(statuses)
+                .containsEntry("registry", "UP")
+                .containsEntry("video", "UP")
+                .containsEntry("user", "DOWN");
+        assertThat(body.get("status").asString()).isEqualTo("DOWN");
+        assertThat(get("/actuator/health", Map.of()).body()).contains("\"services\"");
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static Path webDist() {
+        try {
+            Path dist = Files.createTempDirectory("web-dist");
+            Files.writeString(
+                    dist.resolve("index.html"), "<!doctype html><html><body><div id=\"app\"></div></body></html>");
+            Files.createDirectories(dist.resolve("assets"));
+            Files.writeString(dist.resolve("assets/app-1234.js"), "console.log('hi')");
+            return dist;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

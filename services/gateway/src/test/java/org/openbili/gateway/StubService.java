@@ -1,0 +1,66 @@
+package org.openbili.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real HTTP server standing in for a service behind the gateway; it records what reached it. */
+final class StubService {
+
+    record Seen(String method, String path, Map<String, List<String>> headers) {}
+
+    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    StubService() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    int calls(String path) {
+        return calls.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        seen.add(new Seen(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders())));
+        int call = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        switch (path) {
+            case "/actuator/health" -> respond(exchange, 200, "{\"status\":\"UP\"}");
+            case "/api/v1/videos/flaky" -> respond(exchange, call == 1 ? 503 : 200, "{\"call\":" + call + "}");
+            case "/api/v1/videos/broken" -> respond(exchange, 503, "{}");
+            default -> respond(exchange, 200, "{\"path\":\"" + path + "\"}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+}
