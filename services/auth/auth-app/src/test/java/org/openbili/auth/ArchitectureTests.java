@@ -1,0 +1,12 @@
+package org.openbili.auth;
+
+import org.junit.jupiter.api.Test;
+import org.openbili.testsupport.ServiceArchitecture;
+
+class ArchitectureTests {
+
+    @Test
+    void featuresStayApartAndOtherServicesAreReachedOnlyThroughTheirApi() {
+        ServiceArchitecture.verify("auth");
+    }
+}
