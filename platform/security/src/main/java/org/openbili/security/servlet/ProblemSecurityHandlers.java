@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -18,7 +18,8 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        boolean badToken = e instanceof InvalidBearerTokenException || e.getCause() != null;
+        // A token was sent and refused (bad signature, expired, wrong issuer); otherwise none was sent at all.
+        boolean badToken = e instanceof OAuth2AuthenticationException;
         response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(
                 response,

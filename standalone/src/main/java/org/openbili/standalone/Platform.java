@@ -1,0 +1,146 @@
+package org.openbili.standalone;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the engines, then the registry, the services and the gateway; stops them in the reverse order. */
+final class Platform {
+
+    private static final Logger log = LoggerFactory.getLogger(Platform.class);
+    private static final Pattern SERVER_URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/?]+)/([^?]*)(\\?.*)?");
+
+    private final Settings settings;
+    private final Map<String, ServiceApp> services = new LinkedHashMap<>();
+    private EmbeddedRedis redis;
+    private EmbeddedKafka kafka;
+
+    Platform(Settings settings) {
+        this.settings = settings;
+    }
+
+    void start() throws Exception {
+        long started = System.nanoTime();
+        String redisUrl = settings.redisUrl();
+        if (redisUrl == null) {
+            redis = EmbeddedRedis.start(settings.dataDir().resolve("redis"), settings.redisPort());
+            redisUrl = redis.url();
+        }
+        String kafkaServers = settings.kafkaBootstrapServers();
+        if (kafkaServers == null) {
+            kafka = EmbeddedKafka.start(
+                    settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+            kafkaServers = kafka.bootstrapServers();
+        }
+        publish("REDIS_URL", redisUrl);
+        publish("KAFKA_BOOTSTRAP_SERVERS", kafkaServers);
+        publish("EUREKA_URL", "http://localhost:" + settings.servicePorts().get("registry") + "/eureka/");
+        publish("DATA_DIR", settings.dataDir().toString());
+        publish("WEB_DIST", settings.home().resolve("web/dist").toString());
+        publish("AUTH_ISSUER", "http://localhost:" + settings.gatewayPort());
+        String profiles = System.getenv("SPRING_PROFILES_ACTIVE");
+        System.setProperty(
+                "spring.profiles.active",
+                profiles == null || profiles.isBlank() ? "standalone" : "standalone," + profiles);
+
+        for (String name : Settings.SERVICES) {
+            Path jar = settings.home().resolve("standalone/target/services/" + name + "-app.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(
+                        jar + " is missing: build with ./mvnw -DskipTests package (./start.sh does)");
+            }
+            services.put(name, new ServiceApp(name, jar));
+        }
+
+        start(List.of("registry"));
+        start(List.of("auth", "user", "video", "interaction", "recommend", "message"));
+        start(List.of("gateway"));
+        log.info(
+                "OpenBili is up on http://localhost:{} ({} s). Press Ctrl-C to stop.",
+                settings.gatewayPort(),
+                (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private void start(List<String> names) throws Exception {
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        for (String name : names) {
+            log.info("Starting {} on port {}", name, settings.servicePorts().get(name));
+            starting.add(services.get(name).start(arguments(name)));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                starting.get(i).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(names.get(i) + " failed to start", e.getCause());
+            }
+        }
+    }
+
+    private List<String> arguments(String service) {
+        List<String> arguments = new ArrayList<>();
+        if (settings.dbUrl() != null && !service.equals("registry") && !service.equals("gateway")) {
+            arguments.add("--spring.datasource.url=" + databaseFor(service, settings.dbUrl()));
+        }
+        return arguments;
+    }
+
+    /** With one external MariaDB/MySQL, each service still owns its own database: {@code <name>_<service>}. */
+    static String databaseFor(String service, String dbUrl) {
+        Matcher m = SERVER_URL.matcher(dbUrl);
+        if (!m.matches()) {
+            return dbUrl;
+        }
+        String base = m.group(2).isEmpty() ? "openbili" : m.group(2);
+        String params = m.group(3) == null ? "?" : m.group(3) + "&";
+        return m.group(1) + "/" + base + "_" + service + params + "createDatabaseIfNotExist=true";
+    }
+
+    /** Environment variables win; otherwise the launcher's choice becomes a system property every service sees. */
+    private static void publish(String name, String value) {
+        String fromEnvironment = System.getenv(name);
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            System.setProperty(name, value);
+        }
+    }
+
+    void stop() {
+        log.info("Stopping OpenBili");
+        stopService("gateway");
+        List<Thread> stopping = new ArrayList<>();
+        for (String name : List.of("auth", "user", "video", "interaction", "recommend", "message")) {
+            Thread thread = new Thread(() -> stopService(name), "stop-" + name);
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopService("registry");
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        log.info("OpenBili stopped");
+    }
+
+    private void stopService(String name) {
+        ServiceApp service = services.get(name);
+        if (service != null) {
+            service.stop();
+        }
+    }
+}
