@@ -46,6 +46,7 @@ final class Platform {
         publish("DATA_DIR", settings.dataDir().toString());
         publish("WEB_DIST", settings.home().resolve("web/dist").toString());
         publish("AUTH_ISSUER", "http://localhost:" + settings.gatewayPort());
+        publish("INTERNAL_CLIENT_SECRET", internalClientSecret());
         String profiles = System.getenv("SPRING_PROFILES_ACTIVE");
         System.setProperty(
                 "spring.profiles.active",
@@ -101,6 +102,23 @@ final class Platform {
         String base = m.group(2).isEmpty() ? "openbili" : m.group(2);
         String params = m.group(3) == null ? "?" : m.group(3) + "&";
         return m.group(1) + "/" + base + "_" + service + params + "createDatabaseIfNotExist=true";
+    }
+
+    /** The secret services use to get tokens for calling each other, made once per data directory. */
+    private String internalClientSecret() throws java.io.IOException {
+        Path file = settings.dataDir().resolve("internal-client-secret");
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+            try {
+                Files.setPosixFilePermissions(
+                        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the data directory's own permissions protect it
+            }
+        }
+        return Files.readString(file).trim();
     }
 
     /** Environment variables win; otherwise the launcher's choice becomes a system property every service sees. */

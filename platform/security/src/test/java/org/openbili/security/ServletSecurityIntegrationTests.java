@@ -95,6 +95,25 @@ class ServletSecurityIntegrationTests {
                 .contains("\"uid\":8");
     }
 
+    @Test
+    void internalEndpointsAcceptOnlyServiceTokens() throws Exception {
+        assertThat(call("GET", "/internal/v1/things", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/internal/v1/things", TestTokens.forUser(1, "USER", "ADMIN"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/internal/v1/things", TestTokens.forService()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void serviceTokensComeFromTheAuthServiceAndAreReused(
+            @org.springframework.beans.factory.annotation.Autowired org.openbili.security.internal.ServiceTokens tokens)
+            throws Exception {
+        String token = tokens.token();
+        assertThat(token).isEqualTo(tokens.token());
+        assertThat(call("GET", "/internal/v1/things", token).statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> call(String method, String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
@@ -139,6 +158,11 @@ class ServletSecurityIntegrationTests {
         @GetMapping("/api/v1/me")
         AuthUser me(AuthUser user) {
             return user;
+        }
+
+        @GetMapping("/internal/v1/things")
+        Map<String, Object> internal() {
+            return Map.of();
         }
 
         @GetMapping("/api/v1/admin/things")

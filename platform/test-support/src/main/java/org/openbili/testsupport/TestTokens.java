@@ -43,6 +43,16 @@ public final class TestTokens {
                 stranger = new RSAKeyGenerator(2048).keyID("test-key").generate();
                 HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
                 byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+                server.createContext("/oauth2/token", exchange -> {
+                    // client_credentials for the internal client, as the auth service grants it
+                    byte[] token = ("{\"access_token\":\"" + forService()
+                                    + "\",\"token_type\":\"Bearer\",\"expires_in\":600}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, token.length);
+                    exchange.getResponseBody().write(token);
+                    exchange.close();
+                });
                 server.createContext("/oauth2/jwks", exchange -> {
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, jwks.length);
@@ -57,6 +67,7 @@ public final class TestTokens {
                 throw new UncheckedIOException(e);
             }
             System.setProperty("AUTH_JWKS_URI", jwksUri);
+            System.setProperty("AUTH_TOKEN_URI", jwksUri.replace("/oauth2/jwks", "/oauth2/token"));
             System.setProperty("AUTH_ISSUER", ISSUER);
         }
         return jwksUri;
@@ -65,6 +76,19 @@ public final class TestTokens {
     /** A valid access token for {@code uid} with the given roles (USER when none are given). */
     public static String forUser(long uid, String... roles) {
         return sign(key, claims(uid, roles, Instant.now().plus(Duration.ofMinutes(15))));
+    }
+
+    /** A token of the internal client, as services send each other (scope {@code internal}, no user). */
+    public static String forService() {
+        jwksUri();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("openbili-internal")
+                .issueTime(Date.from(Instant.now().minusSeconds(1)))
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))))
+                .claim("scope", List.of("internal"))
+                .build();
+        return sign(key, claims);
     }
 
     public static String expired(long uid) {

@@ -1,0 +1,4 @@
+package org.openbili.user.api;
+
+/** {@code followerUid} no longer follows {@code followeeUid}. */
+public record UserUnfollowed(String followerUid, String followeeUid) {}
