@@ -30,8 +30,8 @@ public final class TestDatabase {
 
     public static synchronized String url() {
         if (url == null) {
-            String external = System.getenv("DB_URL");
-            url = external == null || external.isBlank() ? h2Url() : freshDatabase(external, runName());
+            String external = external();
+            url = external == null ? h2Url() : freshDatabase(external, runName());
             System.setProperty("DB_URL", url);
             System.setProperty("DB_USERNAME", username());
             System.setProperty("DB_PASSWORD", password());
@@ -45,9 +45,9 @@ public final class TestDatabase {
      */
     public static synchronized String fresh(String name) {
         url();
-        String external = System.getenv("DB_URL");
+        String external = external();
         String run = runName() + "_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        if (external == null || external.isBlank()) {
+        if (external == null) {
             return "jdbc:h2:mem:" + run + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
         }
         return freshDatabase(external, run);
@@ -69,6 +69,12 @@ public final class TestDatabase {
 
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), username(), password());
+    }
+
+    /** {@code DB_URL} when it names a server; unset, blank or {@code h2} means an in-memory H2. */
+    private static String external() {
+        String external = System.getenv("DB_URL");
+        return external == null || external.isBlank() || external.equalsIgnoreCase("h2") ? null : external;
     }
 
     private static String h2Url() {
