@@ -7,10 +7,12 @@ import java.util.Map;
 import org.openbili.gateway.GatewayProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /** Which services are registered, and whether each instance says it is healthy. */
 @Component
@@ -23,7 +25,10 @@ class ServiceDirectory {
     private final ReactiveDiscoveryClient discovery;
     private final GatewayProperties properties;
     private final URI registry;
-    private final WebClient http = WebClient.create();
+    /** A response timeout on the connection, not a Reactor timeout, so a slow probe is a clean error. */
+    private final WebClient http = WebClient.builder()
+            .clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(PROBE_TIMEOUT)))
+            .build();
 
     ServiceDirectory(
             ReactiveDiscoveryClient discovery,
@@ -58,7 +63,6 @@ class ServiceDirectory {
                 .retrieve()
                 .bodyToMono(Map.class)
                 .map(body -> String.valueOf(body.getOrDefault("status", DOWN)))
-                .timeout(PROBE_TIMEOUT)
                 .onErrorReturn(DOWN);
     }
 
