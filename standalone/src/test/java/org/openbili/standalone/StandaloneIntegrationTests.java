@@ -39,44 +39,50 @@ class StandaloneIntegrationTests {
         Path dataDir = Files.createTempDirectory("openbili-standalone");
         environment.put("DATA_DIR", dataDir.toString());
         Path log = dataDir.resolve("first-run.log");
+        String signingKey;
 
         Process first = start(log);
-        long started = System.nanoTime();
-        awaitAllServicesUp(first, log);
-        System.out.printf(
-                "standalone: all services UP %d s after ./start.sh%n", (System.nanoTime() - started) / 1_000_000_000);
+        try {
+            long started = System.nanoTime();
+            awaitAllServicesUp(first, log);
+            System.out.printf(
+                    "standalone: all services UP %d s after ./start.sh%n",
+                    (System.nanoTime() - started) / 1_000_000_000);
 
-        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> partitions = get("/api/v1/partitions");
-        assertThat(partitions.statusCode()).isEqualTo(200);
-        assertThat(partitions.body()).contains("\"slug\":\"anime\"").contains("动漫");
-        HttpResponse<String> nope = get("/api/v1/nope");
-        assertThat(nope.statusCode()).isEqualTo(404);
-        assertThat(nope.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        String signingKey = signingKeyId();
+            assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+            HttpResponse<String> partitions = get("/api/v1/partitions");
+            assertThat(partitions.statusCode()).isEqualTo(200);
+            assertThat(partitions.body()).contains("\"slug\":\"anime\"").contains("动漫");
+            HttpResponse<String> nope = get("/api/v1/nope");
+            assertThat(nope.statusCode()).isEqualTo(404);
+            assertThat(nope.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            signingKey = signingKeyId();
 
-        // A second start while the first runs fails at once, naming the port.
-        Process second = start(dataDir.resolve("second-run.log"));
-        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).isNotZero();
-        assertThat(Files.readString(dataDir.resolve("second-run.log")))
-                .contains("port " + environment.get("PORT") + " (for the gateway (PORT)) is already in use");
+            // A second start while the first runs fails at once, naming the port.
+            Process second = start(dataDir.resolve("second-run.log"));
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isNotZero();
+            assertThat(Files.readString(dataDir.resolve("second-run.log")))
+                    .contains("port " + environment.get("PORT") + " (for the gateway (PORT)) is already in use");
 
-        List<ProcessHandle> ours = first.descendants().toList();
-        assertThat(ours).as("the embedded redis-server runs as a child").isNotEmpty();
-        first.destroy();
-        assertThat(first.waitFor(90, TimeUnit.SECONDS))
-                .as("stops within 90 s of SIGTERM")
-                .isTrue();
-        assertThat(ours).noneMatch(ProcessHandle::isAlive);
-        for (String port : environment.values()) {
-            if (port.matches("\\d+")) {
-                assertThat(isFree(Integer.parseInt(port)))
-                        .as("port %s is free again", port)
-                        .isTrue();
+            List<ProcessHandle> ours = first.descendants().toList();
+            assertThat(ours).as("the embedded redis-server runs as a child").isNotEmpty();
+            first.destroy();
+            assertThat(first.waitFor(90, TimeUnit.SECONDS))
+                    .as("stops within 90 s of SIGTERM")
+                    .isTrue();
+            assertThat(ours).noneMatch(ProcessHandle::isAlive);
+            for (String port : environment.values()) {
+                if (port.matches("\\d+")) {
+                    assertThat(isFree(Integer.parseInt(port)))
+                            .as("port %s is free again", port)
+                            .isTrue();
+                }
             }
+            assertThat(Files.readString(log)).contains("OpenBili stopped");
+        } finally {
+            stop(first);
         }
-        assertThat(Files.readString(log)).contains("OpenBili stopped");
 
         Process again = start(dataDir.resolve("third-run.log"));
         try {
@@ -86,8 +92,18 @@ class StandaloneIntegrationTests {
                     .isEqualTo(signingKey);
             assertThat(get("/api/v1/channels").body()).contains("原神");
         } finally {
-            again.destroy();
-            again.waitFor(90, TimeUnit.SECONDS);
+            stop(again);
+        }
+    }
+
+    /** Whatever happened, no platform of this test outlives it. */
+    private static void stop(Process process) throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
         }
     }
 
