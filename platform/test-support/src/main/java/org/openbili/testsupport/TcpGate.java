@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A port that refuses connections until it is opened, then forwards them to a real server. Lets a test show
@@ -18,6 +20,7 @@ public final class TcpGate implements AutoCloseable {
     private final int targetPort;
     private final int port = Ports.free();
     private volatile ServerSocket server;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
     public TcpGate(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -48,6 +51,8 @@ public final class TcpGate implements AutoCloseable {
             try {
                 Socket client = listening.accept();
                 Socket target = new Socket(targetHost, targetPort);
+                connections.add(client);
+                connections.add(target);
                 pump(client, target);
                 pump(target, client);
             } catch (IOException e) {
@@ -56,7 +61,19 @@ public final class TcpGate implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    /**
+     * Closes the port and drops the connections already through it, as a crashed server would; {@link #close()}
+     * leaves those alone, so pooled keep-alive connections would otherwise go on working.
+     */
+    public synchronized void cutOff() throws IOException {
+        close();
+        for (Socket socket : connections) {
+            socket.close();
+        }
+        connections.clear();
+    }
+
+    private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream();
                     OutputStream out = to.getOutputStream()) {
@@ -67,6 +84,8 @@ public final class TcpGate implements AutoCloseable {
                 try {
                     to.close();
                     from.close();
+                    connections.remove(to);
+                    connections.remove(from);
                 } catch (IOException ignored) {
                     // already closed
                 }

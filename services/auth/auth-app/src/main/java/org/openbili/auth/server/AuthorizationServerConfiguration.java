@@ -3,8 +3,6 @@ package org.openbili.auth.server;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import org.openbili.auth.key.SigningKeys;
 import org.openbili.security.JwtValidators;
 import org.openbili.security.servlet.ApiSecurity;
@@ -14,46 +12,78 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The OAuth2 / OpenID Connect authorization server: token, JWKS and discovery endpoints, signing with the
- * persistent {@link SigningKeys}. The API of this service has its own filter chain after it.
+ * Three filter chains: the OAuth2 / OpenID Connect authorization server (token, authorize, JWKS, discovery,
+ * userinfo), the sign-in and consent pages it sends browsers to (under {@code /oauth2/}, since {@code /login}
+ * belongs to the web client), and this service's own REST API. All tokens are signed with the persistent
+ * {@link SigningKeys}.
  */
 @Configuration
 class AuthorizationServerConfiguration {
 
+    static final String LOGIN_PAGE = "/oauth2/login";
+    static final String CONSENT_PAGE = "/oauth2/consent";
+
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, UserInfoClaims userInfo) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, as -> as.oidc(Customizer.withDefaults()))
+                .with(
+                        server,
+                        as -> as.authorizationEndpoint(authorize -> authorize.consentPage(CONSENT_PAGE))
+                                .oidc(oidc -> oidc.userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo::of))))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
+                // A browser without a session is sent to sign in; API clients get the server's own 401.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {}));
+        return http.build();
+    }
+
+    /** The sign-in and consent pages of the authorization-code flow: a browser session, with CSRF protection. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain signInPagesChain(HttpSecurity http, PageSignIn signIn) throws Exception {
+        http.securityMatcher(LOGIN_PAGE, CONSENT_PAGE, "/oauth2/logout")
+                .authorizeHttpRequests(rules -> rules.requestMatchers(LOGIN_PAGE)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .authenticationProvider(signIn)
+                .formLogin(form -> form.loginPage(LOGIN_PAGE)
+                        .loginProcessingUrl(LOGIN_PAGE)
+                        .failureHandler(signIn::failed)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/oauth2/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE)));
         return http.build();
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder decoder, ObjectProvider<AuthorizationRules> rules)
             throws Exception {
-        return ApiSecurity.apply(http, decoder, rules.orderedStream().toList()).build();
+        ApiSecurity.apply(http, decoder, rules.orderedStream().toList())
+                .oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(new PublicEndpointTokens()));
+        return http.build();
     }
 
     @Bean
@@ -61,10 +91,10 @@ class AuthorizationServerConfiguration {
         return (selector, context) -> selector.select(keys.jwkSet());
     }
 
-    /** Tokens name the key that signed them, so verifiers pick the right one while keys rotate. */
+    /** Signs first-party tokens and the authorization server's alike. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> signingKeyId(SigningKeys keys) {
-        return context -> context.getJwsHeader().keyId(keys.signingKeyId());
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> keys) {
+        return new NimbusJwtEncoder(keys);
     }
 
     /** This service checks its own tokens against its own keys, not over HTTP. */
@@ -82,26 +112,10 @@ class AuthorizationServerConfiguration {
         return AuthorizationServerSettings.builder().issuer(issuer).build();
     }
 
+    /** BCrypt by default; hashes of other algorithms ({@code {argon2}…}) still verify and get upgraded. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** Service-to-service calls authenticate as this client (client_credentials). */
-    @Bean
-    RegisteredClientRepository registeredClients(
-            PasswordEncoder passwords,
-            @Value("${INTERNAL_CLIENT_ID:openbili-internal}") String clientId,
-            @Value("${INTERNAL_CLIENT_SECRET:}") String secret) {
-        String effectiveSecret = secret.isBlank() ? UUID.randomUUID().toString() : secret;
-        RegisteredClient internal = RegisteredClient.withId(clientId)
-                .clientId(clientId)
-                .clientSecret(passwords.encode(effectiveSecret))
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scope("internal")
-                .build();
-        return new InMemoryRegisteredClientRepository(List.of(internal));
     }
 
     @Bean

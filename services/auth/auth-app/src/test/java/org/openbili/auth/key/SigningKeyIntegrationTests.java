@@ -11,10 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.openbili.auth.support.AuthIntegrationTest;
 import org.openbili.testsupport.Infrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,16 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Infrastructure(tokens = false)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"AUTH_ISSUER=http://issuer.test", "INTERNAL_CLIENT_SECRET=s3cret"})
-class SigningKeyIntegrationTests {
+class SigningKeyIntegrationTests extends AuthIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -53,8 +46,8 @@ class SigningKeyIntegrationTests {
     void discoveryNamesTheConfiguredIssuer() throws Exception {
         JsonNode discovery =
                 JSON.readTree(get("/.well-known/openid-configuration").body());
-        assertThat(discovery.get("issuer").asString()).isEqualTo("http://issuer.test");
-        assertThat(discovery.get("jwks_uri").asString()).isEqualTo("http://issuer.test/oauth2/jwks");
+        assertThat(discovery.get("issuer").asString()).isEqualTo(ISSUER);
+        assertThat(discovery.get("jwks_uri").asString()).isEqualTo(ISSUER + "/oauth2/jwks");
     }
 
     @Test
@@ -67,13 +60,13 @@ class SigningKeyIntegrationTests {
     @Test
     void aClientCredentialsTokenVerifiesAgainstTheJwks() throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/oauth2/token"))
                         .header(
                                 "Authorization",
                                 "Basic "
                                         + Base64.getEncoder()
-                                                .encodeToString(
-                                                        "openbili-internal:s3cret".getBytes(StandardCharsets.UTF_8)))
+                                                .encodeToString("openbili-internal:internal-test-secret"
+                                                        .getBytes(StandardCharsets.UTF_8)))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal"))
                         .build(),
@@ -81,19 +74,19 @@ class SigningKeyIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         String token = JSON.readTree(response.body()).get("access_token").asString();
 
-        NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks")
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + PORT + "/oauth2/jwks")
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         Jwt jwt = verifier.decode(token);
         assertThat(jwt.getHeaders().get("kid")).isEqualTo(keys.signingKeyId());
-        assertThat(jwt.getIssuer().toString()).isEqualTo("http://issuer.test");
+        assertThat(jwt.getIssuer().toString()).isEqualTo(ISSUER);
         assertThat(JWKSet.parse(get("/oauth2/jwks").body()).getKeyByKeyId(keys.signingKeyId()))
                 .isNotNull();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
