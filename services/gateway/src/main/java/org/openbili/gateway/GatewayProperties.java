@@ -20,6 +20,6 @@ public record GatewayProperties(
         List<String> services,
 
         @DefaultValue("true") boolean rateLimits,
-        @DefaultValue("50") int requestsPerSecond,
+        @DefaultValue("50") double requestsPerSecond,
         @DefaultValue("100") int burst,
         @DefaultValue("./web/dist") Path webDist) {}

@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Infrastructure(database = false, kafka = false)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"openbili.gateway.requests-per-second=1", "openbili.gateway.burst=3"})
+        // three requests at once, then one every 30 s: slow enough that a loaded machine cannot refill in time
+        properties = {"openbili.gateway.requests-per-second=0.033", "openbili.gateway.burst=3"})
 class RateLimitIntegrationTests {
 
     static final StubService VIDEO = new StubService();

@@ -1,6 +1,7 @@
 package org.openbili.security.reactive;
 
 import java.util.List;
+import java.util.Set;
 import org.openbili.common.problem.Problems;
 import org.openbili.security.JwtAuthorities;
 import org.openbili.security.JwtProperties;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -63,11 +65,17 @@ public class ReactiveSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+    SecurityWebFilterChain gatewaySecurity(
+            ServerHttpSecurity http, ReactiveJwtDecoder decoder, Environment environment) {
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(new JwtAuthorities());
-        ServerBearerTokenAuthenticationConverter tokens = new ServerBearerTokenAuthenticationConverter();
-        tokens.setAllowUriQueryParameter(true);
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        bearer.setAllowUriQueryParameter(true);
+        // A client whose access token just expired still sends it to /refresh or /login: those calls ignore it.
+        Set<String> tokenFree =
+                Set.of(environment.getProperty("openbili.security.token-free-paths", String[].class, new String[0]));
+        ServerAuthenticationConverter tokens = exchange ->
+                tokenFree.contains(exchange.getRequest().getPath().value()) ? Mono.empty() : bearer.convert(exchange);
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -48,9 +48,16 @@ class WebConfiguration implements WebFluxConfigurer {
         this.properties = properties;
     }
 
+    /**
+     * Redis' token bucket refills a whole number of tokens per second; a rate below one request per second is
+     * expressed by making each request cost several tokens.
+     */
     @Bean
     RedisRateLimiter gatewayRateLimiter() {
-        return new RedisRateLimiter(properties.requestsPerSecond(), properties.burst());
+        double rate = properties.requestsPerSecond();
+        int cost = rate >= 1 ? 1 : (int) Math.ceil(1 / rate);
+        int replenish = (int) Math.max(1, Math.round(rate * cost));
+        return new RedisRateLimiter(replenish, (long) properties.burst() * cost, cost);
     }
 
     @Override
