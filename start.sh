@@ -37,6 +37,20 @@ if [ "${OPENBILI_NO_BUILD:-0}" != 1 ] && [ -f web/package.json ] && command -v n
   fi
 fi
 
+# Without an ffmpeg on the PATH the video service runs the one bundled in org.bytedeco:ffmpeg, whose libavdevice
+# needs PulseAudio's client library (libpulse0 on Debian). Install it once when we can; else say what is missing.
+if ! command -v ffmpeg >/dev/null 2>&1 && ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libpulse\.so\.0'; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "start.sh: installing libpulse0, which the bundled ffmpeg needs…"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpulse0 >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 \
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpulse0 >/dev/null 2>&1; } \
+      || echo "start.sh: could not install libpulse0; transcoding will fail until ffmpeg or libpulse0 is installed." >&2
+  else
+    echo "start.sh: warning: no ffmpeg on the PATH and no libpulse.so.0; install ffmpeg or libpulse0 for transcoding." >&2
+  fi
+fi
+
 # One JVM runs eight Spring applications; give it room. JAVA_OPTS adds to or overrides these.
 exec "$java_cmd" -Xms512m -Xmx3g -XX:ReservedCodeCacheSize=512m -XX:+UseG1GC ${JAVA_OPTS:-} \
   -Dopenbili.home="$root" \

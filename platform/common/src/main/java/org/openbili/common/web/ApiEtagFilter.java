@@ -1,6 +1,10 @@
 package org.openbili.common.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
@@ -10,6 +14,19 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * Streams (server-sent events) and media (which has its own validators) are left alone.
  */
 public class ApiEtagFilter extends ShallowEtagHeaderFilter {
+
+    /**
+     * Spring Security marks a response {@code no-store} unless it already has a Cache-Control, and no-store rules
+     * out an ETag; API reads say {@code no-cache} instead: keep it, but revalidate with the ETag every time.
+     */
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        }
+        super.doFilterInternal(request, response, chain);
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

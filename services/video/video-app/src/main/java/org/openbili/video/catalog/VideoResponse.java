@@ -1,0 +1,41 @@
+package org.openbili.video.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import org.openbili.user.api.UserCard;
+
+/**
+ * A video as clients see it. {@code playUrl} is the HLS master playlist and {@code thumbnailsUrl} the WebVTT
+ * index of seek previews, both null until transcoding succeeded; {@code progress} is the transcoding percent.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VideoResponse(
+        String bvid,
+        String title,
+        String description,
+        String partition,
+        List<String> tags,
+        String state,
+        String stateReason,
+        int progress,
+        long durationMs,
+        String coverUrl,
+        String playUrl,
+        String thumbnailsUrl,
+        UserCard uploader,
+        Stats stats,
+        Instant createdAt,
+        Instant publishedAt) {
+
+    /**
+     * Counters. {@code views} is kept here from interaction's VideoViewed events; the others are zero until the
+     * interaction service feeds them (an event-fed copy or a batched call, to be agreed with it).
+     */
+    public record Stats(long views, long likes, long coins, long favorites, long shares, long danmaku, long comments) {
+
+        static Stats of(Video video) {
+            return new Stats(video.views(), 0, 0, 0, 0, 0, 0);
+        }
+    }
+}

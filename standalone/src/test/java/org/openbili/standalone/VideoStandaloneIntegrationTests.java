@@ -1,0 +1,364 @@
+package org.openbili.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.Loader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The video acceptance, through the gateway of a standalone platform as users meet it: a 20 s 1080p video
+ * (ffmpeg testsrc2 + sine) uploaded with tus-js-client (dropped after the first chunk and resumed), transcoded,
+ * approved by the admin, and read by ffprobe over HTTP with its 4 renditions; the same bytes again are instant;
+ * a text file named .mp4 ends FAILED with a reason; a segment range is 206 with the right bytes and a repeated
+ * GET with its ETag 304; another user cannot edit or delete the video.
+ */
+class VideoStandaloneIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path HOME =
+            Path.of(System.getProperty("openbili.home", "..")).toAbsolutePath().normalize();
+    private static final String ADMIN_PASSWORD = "Admin-Passw0rd!";
+    private static final Duration TRANSCODE = Duration.ofMinutes(6);
+
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<String, String> environment = new HashMap<>();
+    private static Process platform;
+    private static Path work;
+    private static String ffmpeg;
+    private static String ffprobe;
+    private static Map<String, String> ffmpegEnvironment;
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = Files.createTempDirectory("openbili-video-acceptance");
+        for (String name : List.of(
+                "PORT",
+                "REGISTRY_PORT",
+                "AUTH_PORT",
+                "USER_PORT",
+                "VIDEO_PORT",
+                "INTERACTION_PORT",
+                "RECOMMEND_PORT",
+                "MESSAGE_PORT",
+                "EMBEDDED_REDIS_PORT",
+                "EMBEDDED_KAFKA_PORT",
+                "EMBEDDED_KAFKA_CONTROLLER_PORT")) {
+            environment.put(name, Integer.toString(freePort()));
+        }
+        environment.put("DATA_DIR", work.resolve("data").toString());
+        environment.put("ADMIN_USERNAME", "admin");
+        environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        environment.put("RATE_LIMITS", "off");
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", HOME.resolve("start.sh").toString())
+                .directory(HOME.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("platform.log").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("OPENBILI_NO_BUILD", "1");
+        List.of("DB_URL", "REDIS_URL", "KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "REVIEW_MODE", "MEDIA_SIGNING_KEY")
+                .forEach(builder.environment()::remove);
+        platform = builder.start();
+
+        ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        ffprobe = Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
+        ffmpegEnvironment = Map.of(
+                "LD_LIBRARY_PATH",
+                Path.of(ffmpeg).getParent()
+                        + File.pathSeparator
+                        + Path.of(ffprobe).getParent());
+        installTusClient();
+
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(3))
+                .until(() -> {
+                    if (!platform.isAlive()) {
+                        throw new AssertionError(
+                                "start.sh exited early:\n" + Files.readString(work.resolve("platform.log")));
+                    }
+                    try {
+                        JsonNode services = JSON.readTree(
+                                send(request("/api/v1/system/services", null)).body());
+                        return "UP".equals(services.get("status").asString());
+                    } catch (IOException | RuntimeException notYet) {
+                        return false;
+                    }
+                });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (platform != null) {
+            platform.destroy();
+            platform.waitFor(90, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aVideoGoesFromTusUploadToAPublishedHlsLadder() throws Exception {
+        String uploader = register("uploader", "上传的人");
+        String stranger = register("stranger", "路过的人");
+        String admin = login("admin", ADMIN_PASSWORD);
+        Path video = makeVideo(work.resolve("acceptance-1080p.mp4"));
+
+        JsonNode upload = tusUpload(video, uploader);
+        assertThat(upload.get("resumedAt").asLong())
+                .as("resumed where the dropped upload stopped")
+                .isPositive();
+        String bvid = submit(uploader, upload.get("uploadId").asString(), "日本动漫解说 验收");
+        JsonNode inReview = awaitState(uploader, bvid, "REVIEW");
+        assertThat(inReview.get("uploader").get("nickname").asString()).isEqualTo("上传的人");
+
+        HttpResponse<String> approved = send(request("/api/v1/admin/reviews/" + bvid, admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"approve\"}")));
+        assertThat(approved.statusCode()).isEqualTo(200);
+        JsonNode published =
+                JSON.readTree(send(request("/api/v1/videos/" + bvid, null)).body());
+        assertThat(published.get("state").asString()).isEqualTo("PUBLISHED");
+
+        String master = base() + published.get("playUrl").asString();
+        assertThat(probedVideoHeights(master)).containsExactlyInAnyOrder(360, 480, 720, 1080);
+
+        // the same bytes again: nothing is sent
+        JsonNode precheck = JSON.readTree(send(request("/api/v1/uploads/precheck", uploader)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"sha256\":\"" + upload.get("sha256").asString() + "\",\"size\":"
+                                        + upload.get("size").asLong() + "}")))
+                .body());
+        assertThat(precheck.get("instant").asBoolean()).isTrue();
+        assertThat(precheck.get("uploadId").asString())
+                .isNotEqualTo(upload.get("uploadId").asString());
+
+        // a range of a segment, and a repeated read with its ETag
+        String segment = master.replace("master.m3u8", "720p/seg_00001.ts");
+        byte[] whole = http.send(
+                        HttpRequest.newBuilder(URI.create(segment)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        HttpResponse<byte[]> range = http.send(
+                HttpRequest.newBuilder(URI.create(segment))
+                        .header("Range", "bytes=1000-4999")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(whole, 1000, 5000));
+        String etag = range.headers().firstValue("ETag").orElseThrow();
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(segment))
+                                        .header("If-None-Match", etag)
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(304);
+
+        // another user may look, not touch
+        assertThat(send(request("/api/v1/videos/" + bvid, stranger)
+                                .header("Content-Type", "application/json")
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"不是我的\"}")))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(request("/api/v1/videos/" + bvid, stranger).DELETE()).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aTextFileNamedMp4EndsFailedWithAReason() throws Exception {
+        String uploader = register("texter", "传错文件的人");
+        Path text = work.resolve("notes.mp4");
+        Files.writeString(text, "这是一份购物清单，不是视频。\n".repeat(200));
+        String bvid = submit(uploader, tusUpload(text, uploader).get("uploadId").asString(), "不是视频");
+        JsonNode failed = awaitState(uploader, bvid, "FAILED");
+        assertThat(failed.get("stateReason").asString()).contains("无法识别的视频文件");
+        assertThat(failed.has("playUrl")).isFalse();
+    }
+
+    private static Path makeVideo(Path file) throws Exception {
+        Process process = ffmpegProcess(
+                        ffmpeg,
+                        List.of(
+                                "-hide_banner",
+                                "-loglevel",
+                                "error",
+                                "-y",
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "testsrc2=size=1920x1080:rate=30:duration=20",
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "sine=frequency=440:duration=20",
+                                "-c:v",
+                                "libx264",
+                                "-preset",
+                                "ultrafast",
+                                "-crf",
+                                "32",
+                                "-pix_fmt",
+                                "yuv420p",
+                                "-c:a",
+                                "aac",
+                                "-b:a",
+                                "64k",
+                                "-shortest",
+                                file.toString()))
+                .inheritIO()
+                .start();
+        assertThat(process.waitFor()).isZero();
+        return file;
+    }
+
+    private static List<Integer> probedVideoHeights(String url) throws Exception {
+        Process probe = ffmpegProcess(
+                        ffprobe,
+                        List.of("-v", "error", "-show_entries", "program_stream=codec_type,height", "-of", "json", url))
+                .start();
+        JsonNode programs = JSON.readTree(probe.getInputStream().readAllBytes()).get("programs");
+        assertThat(probe.waitFor()).isZero();
+        List<Integer> heights = new ArrayList<>();
+        for (JsonNode program : programs) {
+            for (JsonNode stream : program.get("streams")) {
+                if ("video".equals(stream.get("codec_type").asString())) {
+                    heights.add(stream.get("height").asInt());
+                }
+            }
+        }
+        return heights;
+    }
+
+    private static ProcessBuilder ffmpegProcess(String executable, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(executable);
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(ffmpegEnvironment);
+        return builder;
+    }
+
+    /** tus-js-client, from npm, in a folder of this run. */
+    private static void installTusClient() throws Exception {
+        Path client = work.resolve("tus-upload");
+        Files.createDirectories(client);
+        for (String name : List.of("package.json", "package-lock.json", "upload.mjs")) {
+            try (var in = VideoStandaloneIntegrationTests.class.getResourceAsStream("/tus-upload/" + name)) {
+                Files.copy(in, client.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                .directory(client.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("npm.log").toFile())
+                .start();
+        assertThat(npm.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(npm.exitValue())
+                .as(Files.readString(work.resolve("npm.log")))
+                .isZero();
+    }
+
+    private static JsonNode tusUpload(Path file, String token) throws Exception {
+        Process node = new ProcessBuilder("node", "upload.mjs", base() + "/api/v1/uploads", file.toString(), token)
+                .directory(work.resolve("tus-upload").toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(node.getInputStream().readAllBytes()).strip();
+        assertThat(node.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(node.exitValue()).as(output).isZero();
+        return JSON.readTree(output.lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    private static String submit(String token, String uploadId, String title) throws Exception {
+        HttpResponse<String> created = send(request("/api/v1/videos", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                        "uploadId",
+                        uploadId,
+                        "title",
+                        title,
+                        "description",
+                        "验收测试",
+                        "partition",
+                        "anime",
+                        "tags",
+                        List.of("动漫", "测试"))))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("bvid").asString();
+    }
+
+    private static JsonNode awaitState(String token, String bvid, String state) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(TRANSCODE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            last[0] =
+                    JSON.readTree(send(request("/api/v1/videos/" + bvid, token)).body());
+            String now = last[0].get("state").asString();
+            if (!now.equals(state) && !now.equals("UPLOADING") && !now.equals("PROCESSING")) {
+                throw new AssertionError("expected " + state + " but the video is " + last[0]);
+            }
+            return now.equals(state);
+        });
+        return last[0];
+    }
+
+    private static String register(String username, String nickname) throws Exception {
+        HttpResponse<String> registered = send(request("/api/v1/auth/register", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("username", username, "password", "Sup3r-Secret!", "nickname", nickname)))));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return JSON.readTree(registered.body()).get("accessToken").asString();
+    }
+
+    private static String login(String username, String password) throws Exception {
+        HttpResponse<String> answer = send(request("/api/v1/auth/login", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("username", username, "password", password)))));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).get("accessToken").asString();
+    }
+
+    private static HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String base() {
+        return "http://localhost:" + environment.get("PORT");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
