@@ -1,10 +1,17 @@
 package org.openbili.message.realtime;
 
-import java.io.IOException;
+import io.lettuce.core.RedisException;
+import java.security.Principal;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openbili.security.AuthUser;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -13,88 +20,154 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON frames over the WebSocket: {@code subscribe}/{@code unsubscribe} to rooms such as {@code video:<bvid>},
- * {@code ping}. Joining or leaving a room tells its members how many viewers it has ({@code online}).
+ * JSON frames over {@code /api/v1/ws}: {@code auth} (or {@code ?access_token=} on the handshake),
+ * {@code subscribe}/{@code unsubscribe} to rooms such as {@code video:<bvid>}, {@code danmaku} into a video room,
+ * {@code ping}. Joining a room answers with its {@code online} count over all nodes. Bad frames get an
+ * {@code error} frame and the socket stays open.
  */
 @Component
 class RealtimeHandler extends TextWebSocketHandler {
 
-    private static final Pattern ROOM = Pattern.compile("(video|user):[A-Za-z0-9]{1,32}");
-    private static final int SEND_TIME_LIMIT_MS = 5_000;
-    private static final int SEND_BUFFER_LIMIT = 512 * 1024;
+    private static final Pattern ROOM = Pattern.compile("(video|user):([A-Za-z0-9]{1,32})");
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Set<WebSocketSession>> rooms = new ConcurrentHashMap<>();
-    private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
+    private final AtomicInteger numbers = new AtomicInteger();
+    private final LocalRooms rooms;
+    private final RoomBus bus;
+    private final OnlineCounts online;
+    private final DanmakuForwarder danmaku;
+    private final JwtDecoder tokens;
+    private final RealtimeProperties properties;
+
+    RealtimeHandler(
+            LocalRooms rooms,
+            RoomBus bus,
+            OnlineCounts online,
+            DanmakuForwarder danmaku,
+            JwtDecoder tokens,
+            RealtimeProperties properties) {
+        this.rooms = rooms;
+        this.bus = bus;
+        this.online = online;
+        this.danmaku = danmaku;
+        this.tokens = tokens;
+        this.properties = properties;
+    }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        // Sends from several threads (fan-out) must not interleave on one socket.
-        sessions.put(
+        // Sends from several threads (fan-out, replies) must not interleave on one socket; a viewer too slow to
+        // keep up loses frames rather than the connection.
+        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(
+                session,
+                (int) properties.sendTimeLimit().toMillis(),
+                properties.sendBufferLimit(),
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.DROP);
+        viewers.put(
                 session.getId(),
-                new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT));
+                new Viewer(safe, numbers.getAndIncrement() & Integer.MAX_VALUE, uid(session.getPrincipal())));
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession raw, TextMessage message) throws IOException {
-        WebSocketSession session = sessions.getOrDefault(raw.getId(), raw);
-        JsonNode frame;
-        try {
-            frame = json.readTree(message.getPayload());
-        } catch (JacksonException e) {
-            send(session, Map.of("op", "error", "code", "BAD_FRAME", "message", "frames are JSON objects"));
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        Viewer viewer = viewers.get(session.getId());
+        if (viewer == null) {
             return;
         }
-        String op = frame.path("op").asString("");
-        String room = frame.path("room").asString("");
-        switch (op) {
-            case "ping" -> send(session, Map.of("op", "pong"));
-            case "subscribe" -> {
-                if (!ROOM.matcher(room).matches()) {
-                    send(
-                            session,
-                            Map.of("op", "error", "code", "BAD_ROOM", "message", "room must look like video:<bvid>"));
-                    return;
-                }
-                rooms.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(session);
-                announceOnline(room);
-            }
-            case "unsubscribe" -> leave(session, room);
-            default -> send(session, Map.of("op", "error", "code", "UNKNOWN_OP", "message", "unknown op: " + op));
+        JsonNode frame;
+        try {
+            frame = Frames.JSON.readTree(message.getPayload());
+        } catch (JacksonException e) {
+            viewer.send(Frames.error("BAD_FRAME", "消息须为 JSON 对象", null));
+            return;
         }
+        String ref = frame.hasNonNull("ref") ? frame.get("ref").asString() : null;
+        String op = frame.path("op").asString("");
+        switch (op) {
+            case "ping" -> viewer.send(Frames.of(Map.of("op", "pong")));
+            case "auth" -> signIn(viewer, frame.path("token").asString(""), ref);
+            case "subscribe" -> subscribe(viewer, frame.path("room").asString(""), ref);
+            case "unsubscribe" -> leave(viewer, frame.path("room").asString(""));
+            case "danmaku" -> postDanmaku(viewer, frame, ref);
+            default -> viewer.send(Frames.error("UNKNOWN_OP", "不支持的操作：" + op, ref));
+        }
+    }
+
+    private void subscribe(Viewer viewer, String room, String ref) {
+        Matcher m = ROOM.matcher(room);
+        if (!m.matches()) {
+            viewer.send(Frames.error("BAD_ROOM", "房间须形如 video:<bvid> 或 user:<uid>", ref));
+            return;
+        }
+        if (m.group(1).equals("user") && !m.group(2).equals(String.valueOf(viewer.uid()))) {
+            viewer.send(Frames.error("FORBIDDEN_ROOM", "只能订阅自己的 user 房间", ref));
+            return;
+        }
+        if (!viewer.rooms().contains(room) && viewer.rooms().size() >= properties.maxRoomsPerConnection()) {
+            viewer.send(
+                    Frames.error("TOO_MANY_ROOMS", "一个连接最多同时在 " + properties.maxRoomsPerConnection() + " 个房间", ref));
+            return;
+        }
+        viewer.rooms().add(room);
+        rooms.join(room, viewer);
+        try {
+            bus.listen(room);
+            long total = online.report(room);
+            viewer.tellOnline(room, total, Frames.online(room, total));
+        } catch (DataAccessException | RedisException redisAway) {
+            // Without the room's channel this viewer would see nothing; better to say so and let it retry.
+            viewer.forget(room);
+            rooms.leave(room, viewer);
+            viewer.send(Frames.error("UNAVAILABLE", "暂时无法加入房间，请稍后重试", ref));
+        }
+    }
+
+    private void leave(Viewer viewer, String room) {
+        if (!viewer.rooms().contains(room)) {
+            return;
+        }
+        viewer.forget(room);
+        rooms.leave(room, viewer);
+        try {
+            bus.release(room);
+            online.report(room);
+        } catch (RuntimeException redisAwayOrShuttingDown) {
+            // The next tick reports it; after a crash the node's entries time out.
+        }
+    }
+
+    private void signIn(Viewer viewer, String token, String ref) {
+        try {
+            viewer.signIn(AuthUser.from(tokens.decode(token)).uid());
+            viewer.send(Frames.of(ref == null ? Map.of("op", "authed") : Map.of("op", "authed", "ref", ref)));
+        } catch (JwtException | IllegalArgumentException e) {
+            viewer.send(Frames.error("BAD_TOKEN", "登录凭证无效或已过期", ref));
+        }
+    }
+
+    private void postDanmaku(Viewer viewer, JsonNode frame, String ref) {
+        Matcher m = ROOM.matcher(frame.path("room").asString(""));
+        if (!m.matches() || !m.group(1).equals("video")) {
+            viewer.send(Frames.error("BAD_ROOM", "弹幕须发到 video:<bvid> 房间", ref));
+            return;
+        }
+        viewer.send(danmaku.post(viewer.uid(), m.group(2), frame, ref));
     }
 
     @Override
-    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
-        WebSocketSession session = sessions.remove(raw.getId());
-        if (session != null) {
-            rooms.keySet().forEach(room -> leave(session, room));
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Viewer viewer = viewers.remove(session.getId());
+        if (viewer != null) {
+            viewer.rooms().forEach(room -> leave(viewer, room));
         }
     }
 
-    private void leave(WebSocketSession session, String room) {
-        Set<WebSocketSession> members = rooms.get(room);
-        if (members != null && members.remove(session)) {
-            announceOnline(room);
+    private static Long uid(Principal principal) {
+        if (principal instanceof JwtAuthenticationToken token && AuthUser.isUserToken(token.getToken())) {
+            return AuthUser.from(token.getToken()).uid();
         }
-    }
-
-    private void announceOnline(String room) {
-        Set<WebSocketSession> members = rooms.getOrDefault(room, Set.of());
-        Map<String, Object> frame = Map.of("op", "online", "room", room, "count", members.size());
-        members.forEach(member -> send(member, frame));
-    }
-
-    private void send(WebSocketSession session, Map<String, ?> frame) {
-        try {
-            if (session.isOpen()) {
-                session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
-            }
-        } catch (IOException | IllegalStateException e) {
-            // The viewer went away or is too slow; the close callback cleans up.
-        }
+        return null;
     }
 }
