@@ -100,6 +100,13 @@ describe('OpenBili in the browser', { timeout: 15 * 60_000 }, () => {
     await page.getByTestId('watch-link').click()
     await page.waitForURL(/\/video\/BV\w+/)
     bvid = new URL(page.url()).pathname.split('/').pop()
+    // Interaction learns of a published video from the video service's events, so it may not know it yet:
+    // wait until it does (a person reading the page gives it the same time) before liking and danmaku.
+    const deadline = Date.now() + 90_000
+    while (!(await page.request.get(`/api/v1/videos/${bvid}/danmaku?segment=1`)).ok()) {
+      assert.ok(Date.now() < deadline, 'the interaction service never learnt of the published video')
+      await page.waitForTimeout(500)
+    }
   })
 
   test('the video plays: time advances and the picture is not black', async () => {

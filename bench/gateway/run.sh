@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# bench/gateway: what the gateway hop costs on a small cached GET, in one run. GET /api/v1/partitions (the
+# partition tree, a few KB of JSON with an ETag) is measured with wrk --latency (requests/s, p50, p99) through the
+# gateway, at the video service directly (same path on VIDEO_PORT), and from nginx serving the very same bytes as
+# a static file (application/json), under the same load.
+# Starts the platform (standalone mode, RATE_LIMITS=off so the gateway's rate limiter never answers 429) on ports
+# and a data directory of its own, starts nginx (installs nginx-light and wrk when missing), checks that the three
+# answer 200 with the same body, warms each up, measures, stops everything. Any non-2xx/3xx answer during a
+# measurement fails the run.
+#
+# Tuning (all optional): BENCH_SECONDS (15 per target and round), BENCH_ROUNDS (2: the targets take turns, the
+# best round of each is reported, so a burst of load from elsewhere does not decide the comparison),
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_WARMUP_SECONDS (15 per target before the first round: the JIT
+# of one JVM running eight applications needs that long on two cores before the numbers settle).
+# OPENBILI_NO_BUILD=0 lets ./start.sh rebuild first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+results="$root/bench/results/gateway"
+seconds=${BENCH_SECONDS:-15}
+rounds=${BENCH_ROUNDS:-2}
+connections=${BENCH_CONNECTIONS:-32}
+threads=${BENCH_THREADS:-2}
+warmup=${BENCH_WARMUP_SECONDS:-15}
+path=/api/v1/partitions
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need nginx || ! need wrk || ! need jq; then
+  echo "bench/gateway: installing nginx-light, wrk and jq…"
+  apt-get install -y -q nginx-light wrk jq >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q nginx-light wrk jq >/dev/null; }
+fi
+if [ ! -f standalone/target/standalone.jar ] || [ ! -f standalone/target/services/gateway-app.jar ]; then
+  echo "bench/gateway: building the platform first…"
+  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl standalone -am package
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+rm -rf "$results/run" && mkdir -p "$results/run"
+data="$results/run/data"
+for name in PORT REGISTRY_PORT AUTH_PORT USER_PORT VIDEO_PORT INTERACTION_PORT RECOMMEND_PORT MESSAGE_PORT \
+            EMBEDDED_REDIS_PORT EMBEDDED_KAFKA_PORT EMBEDDED_KAFKA_CONTROLLER_PORT; do
+  export "$name=$(free_port)"
+done
+nginx_port=$(free_port)
+
+platform_pid=""; nginx_pid=""
+cleanup() {
+  if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
+  if [ -n "$platform_pid" ]; then kill -TERM "$platform_pid" 2>/dev/null || true; wait "$platform_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+echo "bench/gateway: starting the platform (gateway on $PORT, video service on $VIDEO_PORT)…"
+DATA_DIR="$data" RATE_LIMITS=off OPENBILI_NO_BUILD=${OPENBILI_NO_BUILD:-1} ./start.sh >"$results/run/platform.log" 2>&1 &
+platform_pid=$!
+up=""
+for _ in $(seq 1 300); do
+  services=$(curl -fs -m 5 "http://localhost:$PORT/api/v1/system/services" 2>/dev/null || true)
+  if [ -n "$services" ] \
+     && jq -e '.status == "UP" and (.services | length) == 7 and all(.services[]; .status == "UP")' <<<"$services" >/dev/null 2>&1 \
+     && [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://localhost:$PORT$path")" = 200 ]; then
+    up=1; break
+  fi
+  kill -0 "$platform_pid" 2>/dev/null || { echo "the platform did not start:"; tail -50 "$results/run/platform.log"; exit 1; }
+  sleep 2
+done
+[ -n "$up" ] || { echo "bench/gateway: the platform was not up after 600 s"; tail -50 "$results/run/platform.log"; exit 1; }
+
+# the same bytes for nginx: the body as the video service itself answers it
+static="$results/run/static"
+mkdir -p "$static$(dirname "$path")"
+curl -fs -D "$results/run/headers-service.txt" -o "$static$path" "http://localhost:$VIDEO_PORT$path"
+
+cat >"$results/run/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+user root;
+pid $results/run/nginx.pid;
+error_log $results/run/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location = $path {
+      root $static;
+      types { }
+      default_type application/json;
+      add_header Cache-Control "no-cache";
+    }
+  }
+}
+CONF
+nginx -c "$results/run/nginx.conf" -p "$results/run" &
+nginx_pid=$!
+sleep 1
+
+declare -A url=(
+  [gateway]="http://localhost:$PORT$path"
+  [service]="http://localhost:$VIDEO_PORT$path"
+  [nginx]="http://127.0.0.1:$nginx_port$path"
+)
+targets=(gateway service nginx)
+for target in "${targets[@]}"; do
+  code=$(curl -s -D "$results/run/headers-$target.txt" -o "$results/run/body-$target.json" -w '%{http_code}' "${url[$target]}")
+  [ "$code" = 200 ] || { echo "bench/gateway: ${url[$target]} answered $code"; exit 1; }
+  cmp -s "$results/run/body-$target.json" "$static$path" \
+    || { echo "bench/gateway: $target answers a different body than the video service"; exit 1; }
+  grep -qi '^content-type: application/json' "$results/run/headers-$target.txt" \
+    || echo "bench/gateway: note: $target answers $(grep -i '^content-type' "$results/run/headers-$target.txt" | tr -d '\r')"
+done
+bytes=$(wc -c <"$static$path")
+etag=$(grep -i '^etag:' "$results/run/headers-gateway.txt" | tr -d '\r' | cut -d' ' -f2- || true)
+
+# wrk prints latencies as 812.00us, 1.25ms, 1.02s, 2.00m: in ms
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+declare -A best best_round
+run_wrk() { # target seconds → wrk's output; fails on any non-2xx/3xx answer, saying which statuses came back
+  local out
+  out=$(wrk -t"$threads" -c"$connections" -d"${2}s" --latency "${url[$1]}")
+  if echo "$out" | grep -q 'Non-2xx or 3xx responses'; then
+    echo "$out" >&2
+    echo "bench/gateway: $1 answered non-2xx/3xx responses under wrk -t$threads -c$connections; what it answers now:" >&2
+    sleep 11   # past the gateway's circuit breaker's open state (10 s), so a breaker that opened shows how it opens
+    wrk -t"$threads" -c"$connections" -d3s -s bench/gateway/statuses.lua "${url[$1]}" | grep -E '^(status|first error)' >&2 || true
+    return 1
+  fi
+  echo "$out"
+}
+
+echo "bench/gateway: warming up each target for ${warmup}s…"
+for target in "${targets[@]}"; do run_wrk "$target" "$warmup" >"$results/run/wrk-$target-warmup.txt"; done
+
+echo "bench/gateway: measuring $rounds round(s) of ${seconds}s per target, wrk -t$threads -c$connections…"
+for round in $(seq 1 "$rounds"); do
+  for target in "${targets[@]}"; do
+    out=$(run_wrk "$target" "$seconds")
+    echo "$out" >"$results/run/wrk-$target-$round.txt"
+    value=$(echo "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
+    errors=$(echo "$out" | sed -n 's/^ *Socket errors: *//p')
+    echo "  round $round: $target $value req/s, p99 $(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')") ms${errors:+ (socket errors: $errors)}"
+    if [ -z "${best[$target]:-}" ] || [ "$value" -gt "${best[$target]}" ]; then
+      best[$target]=$value; best_round[$target]=$round
+    fi
+  done
+done
+pct() { to_ms "$(awk -v p="$2" '$1 == p { print $2 }' "$results/run/wrk-$1-${best_round[$1]}.txt")"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3g", a / b }'; }
+declare -A p50 p99
+for target in "${targets[@]}"; do p50[$target]=$(pct "$target" 50%); p99[$target]=$(pct "$target" 99%); done
+
+report=$(cat <<REPORT
+bench/gateway — GET $path ($bytes bytes, ETag ${etag:-none}), wrk -t$threads -c$connections --latency, best of $rounds round(s) of ${seconds} s, $(nproc) core(s), one run
+target                                 req/s   p50 ms   p99 ms
+through the gateway (:PORT)       $(printf '%10s %8s %8s' "${best[gateway]}" "${p50[gateway]}" "${p99[gateway]}")
+video service directly            $(printf '%10s %8s %8s' "${best[service]}" "${p50[service]}" "${p99[service]}")
+nginx, same bytes as a file       $(printf '%10s %8s %8s' "${best[nginx]}" "${p50[nginx]}" "${p99[nginx]}")
+gateway / direct: req/s $(ratio "${best[gateway]}" "${best[service]}"), p50 $(ratio "${p50[gateway]}" "${p50[service]}")x, p99 $(ratio "${p99[gateway]}" "${p99[service]}")x
+gateway / nginx:  req/s $(ratio "${best[gateway]}" "${best[nginx]}"), p50 $(ratio "${p50[gateway]}" "${p50[nginx]}")x, p99 $(ratio "${p99[gateway]}" "${p99[nginx]}")x
+REPORT
+)
+echo "$report"
+echo "$report" >"$results/result-$(date -u +%Y%m%dT%H%M%SZ).txt"
