@@ -12,7 +12,7 @@
 #   stop         SIGTERM to the JVM until it has exited (its log must say "OpenBili stopped" and no child of it
 #                may survive);
 #   warm restart a second ./start.sh on the same DATA_DIR (and ports), to ready as above, then stopped the same way.
-# The cold starts of all rounds are reported with their median, which is what the targets are judged on.
+# Every round is reported, and the medians, which the targets are judged on (the worst RSS is shown too).
 #
 # Tuning (all optional): BENCH_ROUNDS (2), BENCH_IDLE_SECONDS (20), BENCH_START_TIMEOUT (300 s before a start
 # counts as failed), BENCH_STOP_TIMEOUT (90 s before a stop counts as failed and the tree is killed).
