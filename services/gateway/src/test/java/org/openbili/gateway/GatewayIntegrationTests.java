@@ -9,7 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openbili.testsupport.Infrastructure;
@@ -64,6 +68,7 @@ class GatewayIntegrationTests {
         HttpResponse<String> response = get("/api/v1/partitions", Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("/api/v1/partitions");
+        assertThat(response.headers().allValues("X-Request-Id")).hasSize(1);
         String id = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(VIDEO.seen).anySatisfy(seen -> {
             assertThat(seen.path()).isEqualTo("/api/v1/partitions");
@@ -78,6 +83,23 @@ class GatewayIntegrationTests {
         assertThat(VIDEO.seen)
                 .anySatisfy(
                         seen -> assertThat(seen.headers().get("X-request-id")).containsExactly("trace-me-42"));
+    }
+
+    @Test
+    void manyCallsInFlightToOneServiceAllGetThrough() throws Exception {
+        // more at once than a default Resilience4j bulkhead admits (25); the stub answers one at a time
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            calls.add(http.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/videos/slow"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            statuses.add(call.get(30, TimeUnit.SECONDS).statusCode());
+        }
+        assertThat(statuses).containsOnly(200);
     }
 
     @Test

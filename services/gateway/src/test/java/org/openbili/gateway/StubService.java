@@ -48,6 +48,10 @@ final class StubService {
             case "/actuator/health" -> respond(exchange, 200, "{\"status\":\"UP\"}");
             case "/api/v1/videos/flaky" -> respond(exchange, call == 1 ? 503 : 200, "{\"call\":" + call + "}");
             case "/api/v1/videos/broken" -> respond(exchange, 503, "{}");
+            case "/api/v1/videos/slow" -> {
+                sleep(50);
+                respond(exchange, 200, "{}");
+            }
             default -> respond(exchange, 200, "{\"path\":\"" + path + "\"}");
         }
     }
@@ -55,9 +59,22 @@ final class StubService {
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        // as the services do (RequestIdFilter in platform/common): the id they were given goes back out
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        if (requestId != null) {
+            exchange.getResponseHeaders().set("X-Request-Id", requestId);
+        }
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void stop() {

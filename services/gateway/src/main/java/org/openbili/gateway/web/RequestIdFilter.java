@@ -1,5 +1,6 @@
 package org.openbili.gateway.web;
 
+import java.util.List;
 import org.openbili.common.web.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,11 @@ class RequestIdFilter implements WebFilter, Ordered {
                 .request(request -> request.headers(headers -> headers.set(RequestId.HEADER, id)))
                 .build();
         withId.getAttributes().put(ATTRIBUTE, id);
-        withId.getResponse().getHeaders().set(RequestId.HEADER, id);
+        // at commit, unless the service behind already answered with it (it echoes the id it was given)
+        withId.getResponse().beforeCommit(() -> {
+            withId.getResponse().getHeaders().putIfAbsent(RequestId.HEADER, List.of(id));
+            return Mono.empty();
+        });
         return chain.filter(withId).doFinally(signal -> {
             if (access.isInfoEnabled()) {
                 MDC.put(RequestId.MDC_KEY, id);
