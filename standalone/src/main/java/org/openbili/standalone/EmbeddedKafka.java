@@ -42,7 +42,9 @@ final class EmbeddedKafka implements AutoCloseable {
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("log.dirs", directory.toString());
-        config.put("num.partitions", "2");
+        // as many as the topics services declare (video.events: 6), so a topic first created by a consumer's or
+        // producer's request never has to grow later under consumers that have not seen the new partitions yet
+        config.put("num.partitions", "6");
         config.put("auto.create.topics.enable", "true");
         config.put("offsets.topic.replication.factor", "1");
         config.put("offsets.topic.num.partitions", "10");

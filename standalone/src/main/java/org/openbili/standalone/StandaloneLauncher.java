@@ -32,6 +32,8 @@ public final class StandaloneLauncher {
             }
         }
         Files.createDirectories(settings.dataDir());
+        // the services open their H2 files in parallel; one folder made by each of them at once can fail (90062)
+        Files.createDirectories(settings.dataDir().resolve("db"));
         FileChannel lockFile = FileChannel.open(
                 settings.dataDir().resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lockFile.tryLock();
