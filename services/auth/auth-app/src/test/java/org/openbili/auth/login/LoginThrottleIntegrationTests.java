@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.openbili.auth.support.Accounts;
-import org.openbili.auth.support.Api;
 import org.openbili.auth.support.AuthIntegrationTest;
+import org.openbili.testsupport.Api;
 import org.openbili.testsupport.Infrastructure;
 
 /** Password guessing: 5 failures per account or per address within 15 minutes, then 429 with Retry-After. */

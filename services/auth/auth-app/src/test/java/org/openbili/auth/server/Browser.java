@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.openbili.auth.support.Api;
+import org.openbili.testsupport.Api;
 
 /**
  * A person's browser for the authorization-code flow: keeps cookies, shows each redirect instead of following

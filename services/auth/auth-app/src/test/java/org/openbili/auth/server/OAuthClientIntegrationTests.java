@@ -39,8 +39,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openbili.auth.support.Accounts;
-import org.openbili.auth.support.Api;
 import org.openbili.auth.support.AuthIntegrationTest;
+import org.openbili.testsupport.Api;
 import org.openbili.testsupport.Infrastructure;
 import tools.jackson.databind.JsonNode;
 

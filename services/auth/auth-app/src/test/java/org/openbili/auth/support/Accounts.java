@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openbili.testsupport.Api;
 import tools.jackson.databind.JsonNode;
 
 /** Registers accounts through the public API, with names no other test uses. */

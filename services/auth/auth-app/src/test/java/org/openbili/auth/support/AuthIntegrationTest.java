@@ -1,6 +1,7 @@
 package org.openbili.auth.support;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.openbili.testsupport.Api;
 import org.openbili.testsupport.Infrastructure;
 import org.openbili.testsupport.Ports;
 import org.openbili.testsupport.TcpGate;

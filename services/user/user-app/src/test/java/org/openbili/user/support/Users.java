@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openbili.testsupport.Api;
 import org.openbili.testsupport.TestTokens;
 
 /** Makes users the way the auth service does: the profile over the internal API, then the owner's first call. */
