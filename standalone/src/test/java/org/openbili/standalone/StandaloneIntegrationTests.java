@@ -1,7 +1,6 @@
 package org.openbili.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,12 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,12 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 class StandaloneIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path HOME =
-            Path.of(System.getProperty("openbili.home", "..")).toAbsolutePath().normalize();
+    /** Its own embedded engines and H2 files: the restart must find its data in DATA_DIR. */
+    private static final List<String> EXTERNAL_ENGINES = List.of("DB_URL", "REDIS_URL", "KAFKA_BOOTSTRAP_SERVERS");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, String> environment = ports();
+    private final Map<String, String> environment = PlatformProcess.freePorts();
 
     @Test
     void startsServesStopsCleanlyAndKeepsItsData() throws Exception {
@@ -41,10 +38,10 @@ class StandaloneIntegrationTests {
         Path log = dataDir.resolve("first-run.log");
         String signingKey;
 
-        Process first = start(log);
+        PlatformProcess first = PlatformProcess.start(environment, log, EXTERNAL_ENGINES);
         try {
             long started = System.nanoTime();
-            awaitAllServicesUp(first, log);
+            first.awaitAllServicesUp(Duration.ofSeconds(180));
             System.out.printf(
                     "standalone: all services UP %d s after ./start.sh%n",
                     (System.nanoTime() - started) / 1_000_000_000);
@@ -59,16 +56,17 @@ class StandaloneIntegrationTests {
             signingKey = signingKeyId();
 
             // A second start while the first runs fails at once, naming the port.
-            Process second = start(dataDir.resolve("second-run.log"));
+            Process second =
+                    PlatformProcess.start(environment, dataDir.resolve("second-run.log"), EXTERNAL_ENGINES).process;
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).isNotZero();
             assertThat(Files.readString(dataDir.resolve("second-run.log")))
                     .contains("port " + environment.get("PORT") + " (for the gateway (PORT)) is already in use");
 
-            List<ProcessHandle> ours = first.descendants().toList();
+            List<ProcessHandle> ours = first.process.descendants().toList();
             assertThat(ours).as("the embedded redis-server runs as a child").isNotEmpty();
-            first.destroy();
-            assertThat(first.waitFor(90, TimeUnit.SECONDS))
+            first.process.destroy();
+            assertThat(first.process.waitFor(90, TimeUnit.SECONDS))
                     .as("stops within 90 s of SIGTERM")
                     .isTrue();
             assertThat(ours).noneMatch(ProcessHandle::isAlive);
@@ -81,63 +79,17 @@ class StandaloneIntegrationTests {
             }
             assertThat(Files.readString(log)).contains("OpenBili stopped");
         } finally {
-            stop(first);
+            first.close();
         }
 
-        Process again = start(dataDir.resolve("third-run.log"));
-        try {
-            awaitAllServicesUp(again, dataDir.resolve("third-run.log"));
+        try (PlatformProcess again =
+                PlatformProcess.start(environment, dataDir.resolve("third-run.log"), EXTERNAL_ENGINES)) {
+            again.awaitAllServicesUp(Duration.ofSeconds(180));
             assertThat(signingKeyId())
                     .as("tokens survive a restart: same signing key")
                     .isEqualTo(signingKey);
             assertThat(get("/api/v1/channels").body()).contains("原神");
-        } finally {
-            stop(again);
         }
-    }
-
-    /** Whatever happened, no platform of this test outlives it. */
-    private static void stop(Process process) throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private Process start(Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        "bash", HOME.resolve("start.sh").toString())
-                .directory(HOME.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("OPENBILI_NO_BUILD", "1");
-        builder.environment().remove("DB_URL");
-        builder.environment().remove("REDIS_URL");
-        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
-        return builder.start();
-    }
-
-    private void awaitAllServicesUp(Process process, Path log) {
-        await().atMost(Duration.ofSeconds(180))
-                .pollInterval(Duration.ofSeconds(2))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError("start.sh exited early:\n" + Files.readString(log));
-                    }
-                    try {
-                        HttpResponse<String> response = get("/api/v1/system/services");
-                        JsonNode body = JSON.readTree(response.body());
-                        return response.statusCode() == 200
-                                && body.get("services").size() == 7
-                                && "UP".equals(body.get("status").asString());
-                    } catch (IOException | RuntimeException notYet) {
-                        return false;
-                    }
-                });
     }
 
     private String signingKeyId() throws Exception {
@@ -154,34 +106,6 @@ class StandaloneIntegrationTests {
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Ports of our own, so the test never meets a platform a developer is running. */
-    private static Map<String, String> ports() {
-        Map<String, String> ports = new HashMap<>();
-        for (String name : List.of(
-                "PORT",
-                "REGISTRY_PORT",
-                "AUTH_PORT",
-                "USER_PORT",
-                "VIDEO_PORT",
-                "INTERACTION_PORT",
-                "RECOMMEND_PORT",
-                "MESSAGE_PORT",
-                "EMBEDDED_REDIS_PORT",
-                "EMBEDDED_KAFKA_PORT",
-                "EMBEDDED_KAFKA_CONTROLLER_PORT")) {
-            ports.put(name, Integer.toString(freePort()));
-        }
-        return ports;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean isFree(int port) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,14 +15,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Loader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,55 +32,24 @@ import tools.jackson.databind.json.JsonMapper;
  * a text file named .mp4 ends FAILED with a reason; a segment range is 206 with the right bytes and a repeated
  * GET with its ETag 304; another user cannot edit or delete the video.
  */
+@ExtendWith(SharedPlatform.class)
 class VideoStandaloneIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path HOME =
-            Path.of(System.getProperty("openbili.home", "..")).toAbsolutePath().normalize();
-    private static final String ADMIN_PASSWORD = "Admin-Passw0rd!";
     private static final Duration TRANSCODE = Duration.ofMinutes(6);
 
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Map<String, String> environment = new HashMap<>();
-    private static Process platform;
+    private static PlatformProcess platform;
     private static Path work;
     private static String ffmpeg;
     private static String ffprobe;
     private static Map<String, String> ffmpegEnvironment;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(PlatformProcess running) throws Exception {
+        platform = running;
         work = Files.createTempDirectory("openbili-video-acceptance");
-        for (String name : List.of(
-                "PORT",
-                "REGISTRY_PORT",
-                "AUTH_PORT",
-                "USER_PORT",
-                "VIDEO_PORT",
-                "INTERACTION_PORT",
-                "RECOMMEND_PORT",
-                "MESSAGE_PORT",
-                "EMBEDDED_REDIS_PORT",
-                "EMBEDDED_KAFKA_PORT",
-                "EMBEDDED_KAFKA_CONTROLLER_PORT")) {
-            environment.put(name, Integer.toString(freePort()));
-        }
-        environment.put("DATA_DIR", work.resolve("data").toString());
-        environment.put("ADMIN_USERNAME", "admin");
-        environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-        environment.put("RATE_LIMITS", "off");
-        ProcessBuilder builder = new ProcessBuilder(
-                        "bash", HOME.resolve("start.sh").toString())
-                .directory(HOME.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("platform.log").toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("OPENBILI_NO_BUILD", "1");
-        List.of("DB_URL", "REDIS_URL", "KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "REVIEW_MODE", "MEDIA_SIGNING_KEY")
-                .forEach(builder.environment()::remove);
-        platform = builder.start();
-
         ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
         ffprobe = Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
         ffmpegEnvironment = Map.of(
@@ -91,37 +58,13 @@ class VideoStandaloneIntegrationTests {
                         + File.pathSeparator
                         + Path.of(ffprobe).getParent());
         installTusClient();
-
-        await().atMost(Duration.ofMinutes(10))
-                .pollInterval(Duration.ofSeconds(3))
-                .until(() -> {
-                    if (!platform.isAlive()) {
-                        throw new AssertionError(
-                                "start.sh exited early:\n" + Files.readString(work.resolve("platform.log")));
-                    }
-                    try {
-                        JsonNode services = JSON.readTree(
-                                send(request("/api/v1/system/services", null)).body());
-                        return "UP".equals(services.get("status").asString());
-                    } catch (IOException | RuntimeException notYet) {
-                        return false;
-                    }
-                });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.destroy();
-            platform.waitFor(90, TimeUnit.SECONDS);
-        }
     }
 
     @Test
     void aVideoGoesFromTusUploadToAPublishedHlsLadder() throws Exception {
         String uploader = register("uploader", "上传的人");
         String stranger = register("stranger", "路过的人");
-        String admin = login("admin", ADMIN_PASSWORD);
+        String admin = login(SharedPlatform.ADMIN_USERNAME, SharedPlatform.ADMIN_PASSWORD);
         Path video = makeVideo(work.resolve("acceptance-1080p.mp4"));
 
         JsonNode upload = tusUpload(video, uploader);
@@ -351,14 +294,6 @@ class VideoStandaloneIntegrationTests {
     }
 
     private static String base() {
-        return "http://localhost:" + environment.get("PORT");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return platform.baseUrl();
     }
 }
