@@ -24,47 +24,25 @@ threads=${BENCH_THREADS:-2}
 warmup=${BENCH_WARMUP_SECONDS:-15}
 path=/api/v1/partitions
 
-need() { command -v "$1" >/dev/null 2>&1; }
-if ! need nginx || ! need wrk || ! need jq; then
-  echo "bench/gateway: installing nginx-light, wrk and jq…"
-  apt-get install -y -q nginx-light wrk jq >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q nginx-light wrk jq >/dev/null; }
-fi
-if [ ! -f standalone/target/standalone.jar ] || [ ! -f standalone/target/services/gateway-app.jar ]; then
-  echo "bench/gateway: building the platform first…"
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl standalone -am package
-fi
+. bench/lib/platform.sh
+install_missing nginx:nginx-light wrk:wrk jq:jq
+build_platform_if_missing
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 rm -rf "$results/run" && mkdir -p "$results/run"
 data="$results/run/data"
-for name in PORT REGISTRY_PORT AUTH_PORT USER_PORT VIDEO_PORT INTERACTION_PORT RECOMMEND_PORT MESSAGE_PORT \
-            EMBEDDED_REDIS_PORT EMBEDDED_KAFKA_PORT EMBEDDED_KAFKA_CONTROLLER_PORT; do
-  export "$name=$(free_port)"
-done
+use_free_ports
 nginx_port=$(free_port)
 
 platform_pid=""; nginx_pid=""
 cleanup() {
   if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
-  if [ -n "$platform_pid" ]; then kill -TERM "$platform_pid" 2>/dev/null || true; wait "$platform_pid" 2>/dev/null || true; fi
+  stop_platform_in_background
 }
 trap cleanup EXIT
 
 echo "bench/gateway: starting the platform (gateway on $PORT, video service on $VIDEO_PORT)…"
-DATA_DIR="$data" RATE_LIMITS=off OPENBILI_NO_BUILD=${OPENBILI_NO_BUILD:-1} ./start.sh >"$results/run/platform.log" 2>&1 &
-platform_pid=$!
-up=""
-for _ in $(seq 1 300); do
-  services=$(curl -fs -m 5 "http://localhost:$PORT/api/v1/system/services" 2>/dev/null || true)
-  if [ -n "$services" ] \
-     && jq -e '.status == "UP" and (.services | length) == 7 and all(.services[]; .status == "UP")' <<<"$services" >/dev/null 2>&1 \
-     && [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://localhost:$PORT$path")" = 200 ]; then
-    up=1; break
-  fi
-  kill -0 "$platform_pid" 2>/dev/null || { echo "the platform did not start:"; tail -50 "$results/run/platform.log"; exit 1; }
-  sleep 2
-done
-[ -n "$up" ] || { echo "bench/gateway: the platform was not up after 600 s"; tail -50 "$results/run/platform.log"; exit 1; }
+start_platform_in_background "$data" "$results/run/platform.log"
+await_platform "$results/run/platform.log" 600
 
 # the same bytes for nginx: the body as the video service itself answers it
 static="$results/run/static"

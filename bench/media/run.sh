@@ -19,40 +19,25 @@ threads=${BENCH_THREADS:-2}
 export BENCH_SEGMENTS=${BENCH_SEGMENTS:-40}
 segment_kb=${BENCH_SEGMENT_KB:-1500}
 
-need() { command -v "$1" >/dev/null 2>&1; }
-if ! need nginx || ! need wrk; then
-  echo "bench/media: installing nginx-light and wrk…"
-  apt-get install -y -q nginx-light wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q nginx-light wrk >/dev/null; }
-fi
-if [ ! -f standalone/target/standalone.jar ] || [ ! -f standalone/target/services/video-app.jar ]; then
-  echo "bench/media: building the platform first…"
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl standalone -am package
-fi
+. bench/lib/platform.sh
+install_missing nginx:nginx-light wrk:wrk jq:jq
+build_platform_if_missing
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 rm -rf "$results/run" && mkdir -p "$results/run"
 data="$results/run/data"
-for name in PORT REGISTRY_PORT AUTH_PORT USER_PORT VIDEO_PORT INTERACTION_PORT RECOMMEND_PORT MESSAGE_PORT \
-            EMBEDDED_REDIS_PORT EMBEDDED_KAFKA_PORT EMBEDDED_KAFKA_CONTROLLER_PORT; do
-  export "$name=$(free_port)"
-done
+use_free_ports
 nginx_port=$(free_port)
 
 platform_pid=""; nginx_pid=""
 cleanup() {
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  if [ -n "$platform_pid" ]; then kill -TERM "$platform_pid" 2>/dev/null || true; wait "$platform_pid" 2>/dev/null || true; fi
+  stop_platform_in_background
 }
 trap cleanup EXIT
 
 echo "bench/media: starting the platform (gateway on $PORT)…"
-DATA_DIR="$data" RATE_LIMITS=off OPENBILI_NO_BUILD=${OPENBILI_NO_BUILD:-1} ./start.sh >"$results/run/platform.log" 2>&1 &
-platform_pid=$!
-for _ in $(seq 1 300); do
-  if curl -fs "http://localhost:$PORT/api/v1/system/services" 2>/dev/null | grep -q '"status":"UP"'; then break; fi
-  kill -0 "$platform_pid" 2>/dev/null || { echo "the platform did not start:"; tail -50 "$results/run/platform.log"; exit 1; }
-  sleep 2
-done
+start_platform_in_background "$data" "$results/run/platform.log"
+await_platform "$results/run/platform.log" 600
 
 # the same files for both servers: segments in the platform's media store, which nginx serves too
 segments="$data/media/videos/0/bench"

@@ -28,20 +28,13 @@ stop_timeout=${BENCH_STOP_TIMEOUT:-90}
 target_start=45                 # seconds
 target_rss_kb=$((2 * 1024 * 1024)) # 2 GiB in KiB
 
-need() { command -v "$1" >/dev/null 2>&1; }
-if ! need jq || ! need curl; then
-  echo "bench/startup: installing jq and curl…"
-  apt-get install -y -q jq curl >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q jq curl >/dev/null; }
-fi
-if [ ! -f standalone/target/standalone.jar ] || [ ! -f standalone/target/services/gateway-app.jar ]; then
-  echo "bench/startup: building the platform first…"
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl standalone -am package
-fi
+. bench/lib/platform.sh
+install_missing jq:jq curl:curl
+build_platform_if_missing
 java_cmd=java
 if [ -n "${JAVA_HOME:-}" ]; then java_cmd="$JAVA_HOME/bin/java"; fi
 jvm=$("$java_cmd" -version 2>&1 | head -1)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now() { echo "$EPOCHREALTIME"; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -65,16 +58,6 @@ tree_rss() {
     total=$((total + kb)); parts="$parts $name=$((kb / 1024))MiB"
   done
   echo "$total$parts"
-}
-
-ready() { # gateway health UP, all seven services UP, the partition tree answering
-  local body
-  body=$(curl -fs -m 2 "http://localhost:$PORT/actuator/health" 2>/dev/null) && [ -n "$body" ] || return 1
-  jq -e '.status == "UP"' <<<"$body" >/dev/null 2>&1 || return 1
-  body=$(curl -fs -m 5 "http://localhost:$PORT/api/v1/system/services" 2>/dev/null) && [ -n "$body" ] || return 1
-  jq -e '.status == "UP" and (.services | length) == 7 and all(.services[]; .status == "UP")' <<<"$body" >/dev/null 2>&1 \
-    || return 1
-  [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://localhost:$PORT/api/v1/partitions" 2>/dev/null)" = 200 ]
 }
 
 platform_pid=""; platform_tree=""; ready_seconds=""; stop_seconds=""; stop_rc=""
@@ -116,7 +99,7 @@ start_platform() { # data log → sets platform_pid and ready_seconds (launch to
   DATA_DIR="$data" RATE_LIMITS=off OPENBILI_NO_BUILD=${OPENBILI_NO_BUILD:-1} ./start.sh >"$log" 2>&1 &
   platform_pid=$!
   local deadline=$((SECONDS + start_timeout))
-  until ready; do
+  until platform_ready; do
     if ! kill -0 "$platform_pid" 2>/dev/null; then
       echo "bench/startup: the platform exited before it was ready:" >&2; tail -50 "$log" >&2
       wait "$platform_pid" 2>/dev/null || true; platform_pid=""; return 1
@@ -147,10 +130,7 @@ for round in $(seq 1 "$rounds"); do
   dir="$results/run/round-$round"
   mkdir -p "$dir"
   data="$dir/data"   # does not exist yet: a cold start on an empty data directory
-  for name in PORT REGISTRY_PORT AUTH_PORT USER_PORT VIDEO_PORT INTERACTION_PORT RECOMMEND_PORT MESSAGE_PORT \
-              EMBEDDED_REDIS_PORT EMBEDDED_KAFKA_PORT EMBEDDED_KAFKA_CONTROLLER_PORT; do
-    export "$name=$(free_port)"
-  done
+  use_free_ports
   redis_ports="$redis_ports $EMBEDDED_REDIS_PORT"
 
   start_platform "$data" "$dir/cold.log"; c=$ready_seconds
