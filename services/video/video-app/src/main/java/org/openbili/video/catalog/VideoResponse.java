@@ -29,11 +29,12 @@ public record VideoResponse(
         Instant publishedAt) {
 
     /**
-     * Counters. {@code views} is kept here from interaction's VideoViewed events; the others are zero until the
-     * interaction service feeds them (an event-fed copy or a batched call, to be agreed with it).
+     * Counters, as the interaction service counts them ({@link VideoCounts}); while it cannot answer, the views
+     * this service keeps from interaction's VideoViewed events, and zeros.
      */
     public record Stats(long views, long likes, long coins, long favorites, long shares, long danmaku, long comments) {
 
+        /** What this service knows by itself. */
         static Stats of(Video video) {
             return new Stats(video.views(), 0, 0, 0, 0, 0, 0);
         }

@@ -7,15 +7,17 @@ import org.openbili.video.media.MediaUrls;
 import org.openbili.video.media.VideoFiles;
 import org.springframework.stereotype.Component;
 
-/** Builds responses for one video or a page of them, with one batched call for the uploaders' cards. */
+/** Builds responses for one video or a page of them, with one batched call each for uploader cards and counters. */
 @Component
 public class VideoResponses {
 
     private final UploaderCards cards;
+    private final VideoCounts counts;
     private final MediaUrls urls;
 
-    VideoResponses(UploaderCards cards, MediaUrls urls) {
+    VideoResponses(UploaderCards cards, VideoCounts counts, MediaUrls urls) {
         this.cards = cards;
+        this.counts = counts;
         this.urls = urls;
     }
 
@@ -26,12 +28,13 @@ public class VideoResponses {
     public List<VideoResponse> of(List<Video> videos) {
         Map<Long, UserCard> uploaders =
                 cards.of(videos.stream().map(Video::ownerUid).toList());
+        Map<Long, VideoResponse.Stats> stats = counts.of(videos);
         return videos.stream()
-                .map(video -> response(video, uploaders.get(video.ownerUid())))
+                .map(video -> response(video, uploaders.get(video.ownerUid()), stats.get(video.id())))
                 .toList();
     }
 
-    private VideoResponse response(Video video, UserCard uploader) {
+    private VideoResponse response(Video video, UserCard uploader, VideoResponse.Stats stats) {
         String prefix = video.mediaPrefix();
         return new VideoResponse(
                 video.bvid(),
@@ -47,7 +50,7 @@ public class VideoResponses {
                 prefix == null ? null : urls.url(prefix + "/" + VideoFiles.MASTER),
                 prefix == null ? null : urls.url(prefix + "/" + VideoFiles.THUMBNAILS),
                 uploader,
-                VideoResponse.Stats.of(video),
+                stats,
                 video.createdAt(),
                 video.publishedAt());
     }

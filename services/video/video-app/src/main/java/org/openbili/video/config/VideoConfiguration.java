@@ -1,5 +1,6 @@
 package org.openbili.video.config;
 
+import org.openbili.interaction.api.InteractionClient;
 import org.openbili.security.servlet.AuthorizationRules;
 import org.openbili.user.api.UserClient;
 import org.openbili.video.catalog.CatalogProperties;
@@ -12,10 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Cross-cutting setup of the video service: typed settings, the user service client, access rules. */
+/** Cross-cutting setup of the video service: typed settings, the user and interaction service clients, access rules. */
 @Configuration
 @EnableScheduling
-@EnableFeignClients(clients = UserClient.class)
+@EnableFeignClients(clients = {UserClient.class, InteractionClient.class})
 @EnableConfigurationProperties({CatalogProperties.class, UploadProperties.class, MediaProperties.class})
 class VideoConfiguration {
 

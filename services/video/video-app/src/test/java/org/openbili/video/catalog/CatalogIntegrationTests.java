@@ -15,6 +15,7 @@ import org.openbili.events.EventEnvelope;
 import org.openbili.storage.ObjectStorage;
 import org.openbili.testsupport.Infrastructure;
 import org.openbili.video.support.Api;
+import org.openbili.video.support.StubServices;
 import org.openbili.video.support.VideoEventLog;
 import org.openbili.video.support.VideoServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,11 +141,19 @@ class CatalogIntegrationTests extends VideoServiceTest {
         fixtures.video(OWNER, "别的分区", "food", VideoState.PUBLISHED);
 
         int callsBefore = USERS.calls();
+        int statsCallsBefore = USERS.statsCalls();
         Api.Answer first = anonymous().get("/api/v1/videos?partition=anime&sort=new&size=2");
         assertThat(first.status()).isEqualTo(200);
         assertThat(USERS.calls() - callsBefore)
                 .as("one batched call for the page's uploaders")
                 .isEqualTo(1);
+        assertThat(USERS.statsCalls() - statsCallsBefore)
+                .as("one batched call for the page's counters")
+                .isEqualTo(1);
+        assertThat(first.json().get("items").findValuesAsString("likes"))
+                .containsOnly(Integer.toString(StubServices.LIKES));
+        assertThat(first.json().get("items").get(0).get("stats").get("danmaku").asInt())
+                .isEqualTo(StubServices.DANMAKU);
         assertThat(USERS.lastAuthorization()).startsWith("Bearer ");
         List<String> seen = new ArrayList<>(first.json().get("items").findValuesAsString("bvid"));
         String cursor = first.json().get("nextCursor").asString();

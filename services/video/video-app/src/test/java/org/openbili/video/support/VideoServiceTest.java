@@ -10,14 +10,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The video service on a random port with real engines (database, Redis, Kafka: subclasses carry
  * {@code @Infrastructure}, which is not inherited), its media under a folder of this run, transcoding on with
- * the fastest preset, and a stand-in user service for uploader cards.
+ * the fastest preset, and stand-ins for the user service (uploader cards) and the interaction service (counters).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"openbili.video.transcode.enabled=true", "openbili.video.transcode.preset=ultrafast"})
 public abstract class VideoServiceTest {
 
-    protected static final StubUserService USERS = StubUserService.start();
+    protected static final StubServices USERS = StubServices.start();
     protected static final Path DATA_DIR = Path.of("target", "test-data", Long.toString(System.currentTimeMillis()))
             .toAbsolutePath();
 
@@ -30,6 +30,7 @@ public abstract class VideoServiceTest {
         registry.add(
                 "openbili.storage.local-root", () -> DATA_DIR.resolve("media").toString());
         registry.add("spring.cloud.discovery.client.simple.instances.user[0].uri", USERS::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.interaction[0].uri", USERS::url);
     }
 
     protected String base() {
