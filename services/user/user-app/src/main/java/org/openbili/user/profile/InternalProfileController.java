@@ -57,14 +57,19 @@ class InternalProfileController {
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             throw ApiException.invalidField("username", "must be 3-20 letters, digits or _");
         }
+        Profile profile;
         try {
-            Profile profile = lifecycle.createPending(request);
-            return new UserCard(Long.toString(profile.uid()), profile.nickname(), profile.avatarUrl());
-        } catch (DataIntegrityViolationException raced) {
-            // A retry of this very call (its first attempt was slow, not lost) got there first: same answer.
-            Profile same = lifecycle.createPending(request);
-            return new UserCard(Long.toString(same.uid()), same.nickname(), same.avatarUrl());
+            profile = lifecycle.createPending(request);
+        } catch (DataIntegrityViolationException | ApiException raced) {
+            if (raced instanceof ApiException refused && refused.status() != HttpStatus.CONFLICT) {
+                throw refused;
+            }
+            // Another attempt of this very call (the first was slow, not lost) may have committed after this one
+            // looked, so its row reads as a duplicate or a taken name. Asked again, the same request is answered
+            // with that profile, and a name that someone else really holds is refused as before.
+            profile = lifecycle.createPending(request);
         }
+        return new UserCard(Long.toString(profile.uid()), profile.nickname(), profile.avatarUrl());
     }
 
     @DeleteMapping("/internal/v1/users/{uid}/pending")
