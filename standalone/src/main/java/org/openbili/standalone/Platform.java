@@ -18,6 +18,10 @@ final class Platform {
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
     private static final Pattern SERVER_URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/?]+)/([^?]*)(\\?.*)?");
 
+    /** Every service but the registry and the gateway. */
+    private static final List<String> APPLICATION_SERVICES =
+            List.of("auth", "user", "video", "interaction", "recommend", "message");
+
     private final Settings settings;
     private final Map<String, ServiceApp> services = new LinkedHashMap<>();
     private EmbeddedRedis redis;
@@ -29,6 +33,21 @@ final class Platform {
 
     void start() throws Exception {
         long started = System.nanoTime();
+        publish("EUREKA_URL", "http://localhost:" + settings.servicePorts().get("registry") + "/eureka/");
+        publish("DATA_DIR", settings.dataDir().toString());
+        publish("WEB_DIST", settings.home().resolve("web/dist").toString());
+        publish("AUTH_ISSUER", "http://localhost:" + settings.gatewayPort());
+        publish("INTERNAL_CLIENT_SECRET", internalClientSecret());
+        String profiles = System.getenv("SPRING_PROFILES_ACTIVE");
+        System.setProperty(
+                "spring.profiles.active",
+                profiles == null || profiles.isBlank() ? "standalone" : "standalone," + profiles);
+        prepareServices();
+
+        // The registry needs none of the engines: it starts while they do. The services need the engines' addresses
+        // but not the registry, whose clients register and fetch on their next heartbeat if it is not up yet.
+        List<String> names = new ArrayList<>(List.of("registry"));
+        List<CompletableFuture<Void>> starting = new ArrayList<>(List.of(startService("registry")));
         String redisUrl = settings.redisUrl();
         if (redisUrl == null) {
             redis = EmbeddedRedis.start(settings.dataDir().resolve("redis"), settings.redisPort());
@@ -42,40 +61,58 @@ final class Platform {
         }
         publish("REDIS_URL", redisUrl);
         publish("KAFKA_BOOTSTRAP_SERVERS", kafkaServers);
-        publish("EUREKA_URL", "http://localhost:" + settings.servicePorts().get("registry") + "/eureka/");
-        publish("DATA_DIR", settings.dataDir().toString());
-        publish("WEB_DIST", settings.home().resolve("web/dist").toString());
-        publish("AUTH_ISSUER", "http://localhost:" + settings.gatewayPort());
-        publish("INTERNAL_CLIENT_SECRET", internalClientSecret());
-        String profiles = System.getenv("SPRING_PROFILES_ACTIVE");
-        System.setProperty(
-                "spring.profiles.active",
-                profiles == null || profiles.isBlank() ? "standalone" : "standalone," + profiles);
-
-        for (String name : Settings.SERVICES) {
-            Path jar = settings.home().resolve("standalone/target/services/" + name + "-app.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(
-                        jar + " is missing: build with ./mvnw -DskipTests package (./start.sh does)");
-            }
-            services.put(name, new ServiceApp(name, jar));
+        for (String name : APPLICATION_SERVICES) {
+            names.add(name);
+            starting.add(startService(name));
         }
-
-        start(List.of("registry"));
-        start(List.of("auth", "user", "video", "interaction", "recommend", "message"));
-        start(List.of("gateway"));
+        names.add("gateway");
+        starting.add(startService("gateway"));
+        await(names, starting);
         log.info(
                 "OpenBili is up on http://localhost:{} ({} s). Press Ctrl-C to stop.",
                 settings.gatewayPort(),
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    private void start(List<String> names) throws Exception {
-        List<CompletableFuture<Void>> starting = new ArrayList<>();
-        for (String name : names) {
-            log.info("Starting {} on port {}", name, settings.servicePorts().get(name));
-            starting.add(services.get(name).start(arguments(name)));
+    private void prepareServices() throws java.io.IOException {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        for (String name : Settings.SERVICES) {
+            Path jar = settings.home().resolve("standalone/target/services/" + name + "-app.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(
+                        jar + " is missing: build with ./mvnw -DskipTests package (./start.sh does)");
+            }
+            jars.put(name, jar);
         }
+        // The registry (Eureka's server) and the gateway (WebFlux on Netty) are different kinds of application: they
+        // keep loaders of their own. The others share what they all have, unless OPENBILI_SHARE_LIBRARIES=false.
+        SharedLibraries shared = null;
+        ClassLoader sharedLoader = null;
+        if (settings.shareLibraries()) {
+            shared = SharedLibraries.of(
+                    APPLICATION_SERVICES.stream().map(jars::get).toList());
+            sharedLoader = shared.classLoader();
+            System.setProperty("openbili.logging.shared", "true");
+            log.info(
+                    "The application services share {} libraries",
+                    shared.names().size());
+        }
+        for (Map.Entry<String, Path> jar : jars.entrySet()) {
+            String name = jar.getKey();
+            services.put(
+                    name,
+                    shared != null && APPLICATION_SERVICES.contains(name)
+                            ? new ServiceApp(name, jar.getValue(), shared, sharedLoader)
+                            : new ServiceApp(name, jar.getValue()));
+        }
+    }
+
+    private CompletableFuture<Void> startService(String name) {
+        log.info("Starting {} on port {}", name, settings.servicePorts().get(name));
+        return services.get(name).start(arguments(name));
+    }
+
+    private static void await(List<String> names, List<CompletableFuture<Void>> starting) throws Exception {
         for (int i = 0; i < names.size(); i++) {
             try {
                 starting.get(i).get();
@@ -133,7 +170,7 @@ final class Platform {
         log.info("Stopping OpenBili");
         stopService("gateway");
         List<Thread> stopping = new ArrayList<>();
-        for (String name : List.of("auth", "user", "video", "interaction", "recommend", "message")) {
+        for (String name : APPLICATION_SERVICES) {
             Thread thread = new Thread(() -> stopService(name), "stop-" + name);
             thread.start();
             stopping.add(thread);

@@ -2,10 +2,8 @@ package org.openbili.standalone;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +14,30 @@ import org.springframework.boot.loader.launch.LaunchedClassLoader;
 import org.springframework.boot.loader.net.protocol.jar.JarUrl;
 
 /**
- * One service of the platform, run from its own runnable jar in a class loader of its own: the same jar as
- * in a distributed deployment, with nothing shared with the other services but the JDK.
+ * One service of the platform, run from its own runnable jar (the same jar as in a distributed deployment) in a
+ * class loader of its own. That loader's parent is either the JDK's, so that the service shares nothing with the
+ * others, or the loader of the libraries all application services share ({@link SharedLibraries}).
  */
 final class ServiceApp {
 
     private final String name;
     private final Path jar;
+    private final SharedLibraries shared;
+    private final ClassLoader parent;
     private volatile Closeable context;
     private volatile ClassLoader loader;
 
+    /** A service with nothing shared. */
     ServiceApp(String name, Path jar) {
+        this(name, jar, null, ClassLoader.getPlatformClassLoader());
+    }
+
+    /** A service that takes {@code shared}'s libraries from {@code sharedLoader}, the rest from its jar. */
+    ServiceApp(String name, Path jar, SharedLibraries shared, ClassLoader sharedLoader) {
         this.name = name;
         this.jar = jar;
+        this.shared = shared;
+        this.parent = sharedLoader;
     }
 
     String name() {
@@ -54,6 +63,18 @@ final class ServiceApp {
                         springApplication
                                 .getMethod("setRegisterShutdownHook", boolean.class)
                                 .invoke(application, false);
+                        // Spring finds some of its extensions (environment post-processors among them) with the
+                        // application's resource loader, else with its own class loader, which may be the shared one
+                        // and then cannot see the service's own META-INF/spring.factories.
+                        Class<?> resourceLoader = classLoader.loadClass("org.springframework.core.io.ResourceLoader");
+                        springApplication
+                                .getMethod("setResourceLoader", resourceLoader)
+                                .invoke(
+                                        application,
+                                        classLoader
+                                                .loadClass("org.springframework.core.io.DefaultResourceLoader")
+                                                .getConstructor(ClassLoader.class)
+                                                .newInstance(classLoader));
                         Method run = springApplication.getMethod("run", String[].class);
                         context = (Closeable) run.invoke(application, (Object) arguments.toArray(String[]::new));
                         started.complete(null);
@@ -101,12 +122,12 @@ final class ServiceApp {
     private ClassLoader classLoader() throws IOException {
         List<URL> urls = new ArrayList<>();
         urls.add(JarUrl.create(jar.toFile(), "BOOT-INF/classes/"));
-        try (JarFile file = new JarFile(jar.toFile())) {
-            for (String library : classpathIndex(file)) {
+        for (String library : SharedLibraries.classpathIndex(jar)) {
+            if (shared == null || !shared.contains(library)) {
                 urls.add(JarUrl.create(jar.toFile(), library));
             }
         }
-        return new LaunchedClassLoader(false, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        return new LaunchedClassLoader(false, urls.toArray(URL[]::new), parent);
     }
 
     private String startClass() throws IOException {
@@ -114,19 +135,5 @@ final class ServiceApp {
             Manifest manifest = file.getManifest();
             return manifest.getMainAttributes().getValue("Start-Class");
         }
-    }
-
-    /** The libraries in the order the build listed them ({@code BOOT-INF/classpath.idx}). */
-    private static List<String> classpathIndex(JarFile file) throws IOException {
-        List<String> libraries = new ArrayList<>();
-        try (InputStream index = file.getInputStream(file.getEntry("BOOT-INF/classpath.idx"))) {
-            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String entry = line.trim();
-                if (entry.startsWith("- \"") && entry.endsWith("\"")) {
-                    libraries.add(entry.substring(3, entry.length() - 1));
-                }
-            }
-        }
-        return libraries;
     }
 }

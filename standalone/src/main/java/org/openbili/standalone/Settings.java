@@ -18,7 +18,8 @@ record Settings(
         String kafkaBootstrapServers,
         int kafkaPort,
         int kafkaControllerPort,
-        String dbUrl) {
+        String dbUrl,
+        boolean shareLibraries) {
 
     /** The services in the order they start; the gateway opens the door last. */
     static final String[] SERVICES = {
@@ -50,7 +51,8 @@ record Settings(
                 blankToNull(System.getenv("KAFKA_BOOTSTRAP_SERVERS")),
                 Integer.parseInt(env("EMBEDDED_KAFKA_PORT", "19092")),
                 Integer.parseInt(env("EMBEDDED_KAFKA_CONTROLLER_PORT", "19093")),
-                blankToNull(System.getenv("DB_URL")));
+                blankToNull(System.getenv("DB_URL")),
+                !env("OPENBILI_SHARE_LIBRARIES", "true").equalsIgnoreCase("false"));
     }
 
     /** Every port this run will listen on, by what listens there. */

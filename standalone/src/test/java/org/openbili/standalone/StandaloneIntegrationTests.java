@@ -55,6 +55,16 @@ class StandaloneIntegrationTests {
             assertThat(nope.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             signingKey = signingKeyId();
 
+            // The application services share one logback; each still writes its own JSON log, with its lines only.
+            for (String service : List.of("auth", "user", "video", "interaction", "recommend", "message")) {
+                List<String> lines = Files.readAllLines(dataDir.resolve("logs/" + service + ".json"));
+                assertThat(lines)
+                        .as("DATA_DIR/logs/%s.json", service)
+                        .anyMatch(line -> line.contains("Started application"))
+                        .allMatch(line -> line.contains("\"service\":\"" + service + "\""));
+            }
+            assertThat(Files.readString(log)).contains(" video ").contains(" message ");
+
             // A second start while the first runs fails at once, naming the port.
             Process second =
                     PlatformProcess.start(environment, dataDir.resolve("second-run.log"), EXTERNAL_ENGINES).process;
