@@ -13,7 +13,6 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,6 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
     private static final String SERVICES = SharedLogbackLoggingSystem.class.getName() + ".services";
 
     private final ClassLoader classLoader;
-    private final List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
 
     public SharedLogbackLoggingSystem(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -86,10 +84,9 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
             }
             ((Set<ClassLoader>) context.getObject(SERVICES)).add(classLoader);
             Filter<ILoggingEvent> ownThreads = filter(loader -> isOrDescendsFrom(loader, classLoader));
-            appenders.add(console(context, service, ownThreads));
-            appenders.add(jsonFile(context, service, dataDir, ownThreads));
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-            appenders.forEach(root::addAppender);
+            root.addAppender(console(context, service, ownThreads));
+            root.addAppender(jsonFile(context, service, dataDir, ownThreads));
         }
     }
 
