@@ -60,14 +60,16 @@ class InternalProfileController {
         Profile profile;
         try {
             profile = lifecycle.createPending(request);
-        } catch (DataIntegrityViolationException | ApiException raced) {
-            if (raced instanceof ApiException refused && refused.status() != HttpStatus.CONFLICT) {
-                throw refused;
-            }
+        } catch (DataIntegrityViolationException raced) {
             // Another attempt of this very call (the first was slow, not lost) may have committed after this one
             // looked, so its row reads as a duplicate or a taken name. Asked again, the same request is answered
             // with that profile, and a name that someone else really holds is refused as before.
             profile = lifecycle.createPending(request);
+        } catch (ApiException refused) {
+            if (refused.status() != HttpStatus.CONFLICT) {
+                throw refused;
+            }
+            profile = lifecycle.createPending(request); // the same race, seen as a taken name
         }
         return new UserCard(Long.toString(profile.uid()), profile.nickname(), profile.avatarUrl());
     }
