@@ -46,8 +46,8 @@ final class Platform {
 
         // The registry needs none of the engines: it starts while they do. The services need the engines' addresses
         // but not the registry, whose clients register and fetch on their next heartbeat if it is not up yet.
-        List<String> names = new ArrayList<>(List.of("registry"));
-        List<CompletableFuture<Void>> starting = new ArrayList<>(List.of(startService("registry")));
+        Map<String, CompletableFuture<Void>> starting = new LinkedHashMap<>();
+        starting.put("registry", startService("registry"));
         String redisUrl = settings.redisUrl();
         if (redisUrl == null) {
             redis = EmbeddedRedis.start(settings.dataDir().resolve("redis"), settings.redisPort());
@@ -62,12 +62,10 @@ final class Platform {
         publish("REDIS_URL", redisUrl);
         publish("KAFKA_BOOTSTRAP_SERVERS", kafkaServers);
         for (String name : APPLICATION_SERVICES) {
-            names.add(name);
-            starting.add(startService(name));
+            starting.put(name, startService(name));
         }
-        names.add("gateway");
-        starting.add(startService("gateway"));
-        await(names, starting);
+        starting.put("gateway", startService("gateway"));
+        await(starting);
         log.info(
                 "OpenBili is up on http://localhost:{} ({} s). Press Ctrl-C to stop.",
                 settings.gatewayPort(),
@@ -87,11 +85,10 @@ final class Platform {
         // The registry (Eureka's server) and the gateway (WebFlux on Netty) are different kinds of application: they
         // keep loaders of their own. The others share what they all have, unless OPENBILI_SHARE_LIBRARIES=false.
         SharedLibraries shared = null;
-        ClassLoader sharedLoader = null;
         if (settings.shareLibraries()) {
             shared = SharedLibraries.of(
                     APPLICATION_SERVICES.stream().map(jars::get).toList());
-            sharedLoader = shared.classLoader();
+            // SharedLogbackLoggingSystem.SHARED_PROPERTY (platform/common): the services' logging shares logback too
             System.setProperty("openbili.logging.shared", "true");
             log.info(
                     "The application services share {} libraries",
@@ -100,10 +97,7 @@ final class Platform {
         for (Map.Entry<String, Path> jar : jars.entrySet()) {
             String name = jar.getKey();
             services.put(
-                    name,
-                    shared != null && APPLICATION_SERVICES.contains(name)
-                            ? new ServiceApp(name, jar.getValue(), shared, sharedLoader)
-                            : new ServiceApp(name, jar.getValue()));
+                    name, new ServiceApp(name, jar.getValue(), APPLICATION_SERVICES.contains(name) ? shared : null));
         }
     }
 
@@ -112,12 +106,12 @@ final class Platform {
         return services.get(name).start(arguments(name));
     }
 
-    private static void await(List<String> names, List<CompletableFuture<Void>> starting) throws Exception {
-        for (int i = 0; i < names.size(); i++) {
+    private static void await(Map<String, CompletableFuture<Void>> starting) throws Exception {
+        for (Map.Entry<String, CompletableFuture<Void>> service : starting.entrySet()) {
             try {
-                starting.get(i).get();
+                service.getValue().get();
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(names.get(i) + " failed to start", e.getCause());
+                throw new IllegalStateException(service.getKey() + " failed to start", e.getCause());
             }
         }
     }

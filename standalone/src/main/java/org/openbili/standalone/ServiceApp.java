@@ -23,21 +23,14 @@ final class ServiceApp {
     private final String name;
     private final Path jar;
     private final SharedLibraries shared;
-    private final ClassLoader parent;
     private volatile Closeable context;
     private volatile ClassLoader loader;
 
-    /** A service with nothing shared. */
-    ServiceApp(String name, Path jar) {
-        this(name, jar, null, ClassLoader.getPlatformClassLoader());
-    }
-
-    /** A service that takes {@code shared}'s libraries from {@code sharedLoader}, the rest from its jar. */
-    ServiceApp(String name, Path jar, SharedLibraries shared, ClassLoader sharedLoader) {
+    /** A service that takes {@code shared}'s libraries from their loader and the rest from its jar (null: all). */
+    ServiceApp(String name, Path jar, SharedLibraries shared) {
         this.name = name;
         this.jar = jar;
         this.shared = shared;
-        this.parent = sharedLoader;
     }
 
     String name() {
@@ -127,6 +120,7 @@ final class ServiceApp {
                 urls.add(JarUrl.create(jar.toFile(), library));
             }
         }
+        ClassLoader parent = shared == null ? ClassLoader.getPlatformClassLoader() : shared.classLoader();
         return new LaunchedClassLoader(false, urls.toArray(URL[]::new), parent);
     }
 

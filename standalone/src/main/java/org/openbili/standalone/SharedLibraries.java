@@ -50,9 +50,14 @@ final class SharedLibraries {
     private static final Pattern ARTIFACT = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
 
     private final Map<String, Path> libraries;
+    private final ClassLoader classLoader;
 
     private SharedLibraries(Map<String, Path> libraries) {
         this.libraries = libraries;
+        List<URL> urls = new ArrayList<>();
+        libraries.forEach((library, jar) -> urls.add(JarUrl.create(jar.toFile(), library)));
+        this.classLoader =
+                new LaunchedClassLoader(false, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
     /**
@@ -96,10 +101,9 @@ final class SharedLibraries {
         return libraries.keySet();
     }
 
+    /** The one loader of the shared libraries, the parent of each sharing service's own. */
     ClassLoader classLoader() {
-        List<URL> urls = new ArrayList<>();
-        libraries.forEach((library, jar) -> urls.add(JarUrl.create(jar.toFile(), library)));
-        return new LaunchedClassLoader(false, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        return classLoader;
     }
 
     /** {@code BOOT-INF/lib/spring-core-7.0.10.jar} → {@code spring-core}. */

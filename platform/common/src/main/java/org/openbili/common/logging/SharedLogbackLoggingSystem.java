@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
     public static final String SHARED_PROPERTY = "openbili.logging.shared";
 
     private static final String CONSOLE_PATTERN =
-            "%d{HH:mm:ss.SSS} %5level %-11.11(@@) %-12.12X{requestId:--} " + "%-32.32logger{31} : %msg%n%ex";
+            "%d{HH:mm:ss.SSS} %5level %-11.11(@@) %-12.12X{requestId:--} %-32.32logger{31} : %msg%n%ex";
 
     /**
      * The context object naming every service loader that logs through it (events on other threads go to the
@@ -66,7 +67,6 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void initialize(
             LoggingInitializationContext initializationContext,
             @Nullable String configLocation,
@@ -77,12 +77,13 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
         String dataDir = environment == null ? "./data" : environment.getProperty("openbili.data-dir", "./data");
         LoggerContext context = context();
         synchronized (context) {
-            if (context.getObject(SERVICES) == null) {
-                Set<ClassLoader> services = ConcurrentHashMap.newKeySet();
+            Set<ClassLoader> services = services(context);
+            if (services == null) {
+                services = ConcurrentHashMap.newKeySet();
                 configureOnce(context, services);
                 context.putObject(SERVICES, services);
             }
-            ((Set<ClassLoader>) context.getObject(SERVICES)).add(classLoader);
+            services.add(classLoader);
             Filter<ILoggingEvent> ownThreads = filter(loader -> isOrDescendsFrom(loader, classLoader));
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             root.addAppender(console(context, service, ownThreads));
@@ -184,7 +185,7 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
         return appender;
     }
 
-    private static Filter<ILoggingEvent> filter(java.util.function.Predicate<ClassLoader> threadLoader) {
+    private static Filter<ILoggingEvent> filter(Predicate<ClassLoader> threadLoader) {
         Filter<ILoggingEvent> filter = new Filter<>() {
             @Override
             public FilterReply decide(ILoggingEvent event) {
