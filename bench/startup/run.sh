@@ -11,11 +11,14 @@
 #                children, such as the embedded redis-server), from /proc;
 #   stop         SIGTERM to the JVM until it has exited (its log must say "OpenBili stopped" and no child of it
 #                may survive);
-#   warm restart a second ./start.sh on the same DATA_DIR (and ports), to ready as above, then stopped the same way.
+#   warm restart a second ./start.sh on the same DATA_DIR (and ports), to ready as above, then stopped the same way;
+#   baseline     a cold start and idle RSS as above with OPENBILI_SHARE_LIBRARIES=false (each service loading every
+#                library itself, as before the shared class loader), so the ratio is measured under the same load.
 # Every round is reported, and the medians, which the targets are judged on (the worst RSS is shown too).
 #
 # Tuning (all optional): BENCH_ROUNDS (2), BENCH_IDLE_SECONDS (20), BENCH_START_TIMEOUT (300 s before a start
-# counts as failed), BENCH_STOP_TIMEOUT (90 s before a stop counts as failed and the tree is killed).
+# counts as failed), BENCH_STOP_TIMEOUT (90 s before a stop counts as failed and the tree is killed),
+# BENCH_BASELINE (1; 0 skips the unshared baseline).
 # OPENBILI_NO_BUILD=0 lets ./start.sh rebuild what is stale first (then the build is timed too: keep it 1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +26,7 @@ root=$(pwd)
 results="$root/bench/results/startup"
 rounds=${BENCH_ROUNDS:-2}
 idle=${BENCH_IDLE_SECONDS:-20}
+baseline=${BENCH_BASELINE:-1}
 start_timeout=${BENCH_START_TIMEOUT:-300}
 stop_timeout=${BENCH_STOP_TIMEOUT:-90}
 target_start=45                 # seconds
@@ -93,10 +97,11 @@ stop_platform() { # sets stop_seconds (SIGTERM to exit) and stop_rc; fails when 
   stop_seconds=$(elapsed "$t0" "$t1"); stop_rc=$rc
 }
 
-start_platform() { # data log → sets platform_pid and ready_seconds (launch to ready)
-  local data=$1 log=$2 t0
+start_platform() { # data log [share] → sets platform_pid and ready_seconds (launch to ready)
+  local data=$1 log=$2 share=${3:-true} t0
   t0=$(now)
-  DATA_DIR="$data" RATE_LIMITS=off OPENBILI_NO_BUILD=${OPENBILI_NO_BUILD:-1} ./start.sh >"$log" 2>&1 &
+  DATA_DIR="$data" RATE_LIMITS=off OPENBILI_SHARE_LIBRARIES="$share" OPENBILI_NO_BUILD=${OPENBILI_NO_BUILD:-1} \
+    ./start.sh >"$log" 2>&1 &
   platform_pid=$!
   local deadline=$((SECONDS + start_timeout))
   until platform_ready; do
@@ -124,7 +129,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) 
 gib() { awk -v k="$1" 'BEGIN { printf "%.2f", k / 1024 / 1024 }'; }
 
 rm -rf "$results/run" && mkdir -p "$results/run"
-declare -a cold warm rss stop1 stop2 says_cold says_warm detail
+declare -a cold warm rss stop1 stop2 says_cold says_warm detail base_cold base_rss
 echo "bench/startup: $rounds round(s): cold start, ${idle}s idle, RSS, SIGTERM stop, warm restart, stop ($jvm, $(nproc) core(s))"
 for round in $(seq 1 "$rounds"); do
   dir="$results/run/round-$round"
@@ -151,6 +156,19 @@ for round in $(seq 1 "$rounds"); do
   stop_platform; s2=$stop_seconds; rc2=$stop_rc
   grep -q "OpenBili stopped" "$dir/warm.log" || { echo "bench/startup: no 'OpenBili stopped' in the log after SIGTERM" >&2; exit 1; }
   echo "  round $round: stopped in $s2 s after SIGTERM (exit $rc2)"
+
+  if [ "$baseline" = 1 ]; then # the same cold start with every service loading all its libraries itself
+    use_free_ports
+    redis_ports="$redis_ports $EMBEDDED_REDIS_PORT"
+    start_platform "$dir/data-unshared" "$dir/unshared.log" false; bc=$ready_seconds
+    sleep "$idle"
+    pids=$(tree_pids "$platform_pid")
+    all_pids="$all_pids $(echo "$pids" | tr '\n' ' ')"
+    read -r br _ <<<"$(tree_rss $pids)"
+    stop_platform
+    echo "  round $round: baseline (OPENBILI_SHARE_LIBRARIES=false) cold start ready in $bc s, idle RSS $(gib "$br") GiB"
+    base_cold+=("$bc"); base_rss+=("$br")
+  fi
 
   cold+=("$c"); warm+=("$w"); rss+=("$r"); stop1+=("$s1"); stop2+=("$s2")
   says_cold+=("$(platform_says "$dir/cold.log")"); says_warm+=("$(platform_says "$dir/warm.log")")
@@ -190,6 +208,14 @@ report=$(
   printf '%-30s %10s s %8s s %5s\n' "cold start to ready, median" "$cold_median" "< $target_start" "$(met "$cold_median" "$target_start")"
   printf '%-30s %8s GiB %6s GiB %5s\n' "idle RSS of the tree, median" "$(gib "$rss_kb_median")" "< 2" "$(met "$rss_kb_median" "$target_rss_kb")"
   printf '%-30s %8s GiB %6s GiB %5s\n' "idle RSS of the tree, worst" "$(gib "$rss_max")" "< 2" "$(met "$rss_max" "$target_rss_kb")"
+  if [ "$baseline" = 1 ]; then
+    echo
+    base_cold_median=$(median "${base_cold[@]}"); base_rss_median=$(median "${base_rss[@]}")
+    echo "same run, baseline: every service loads all its libraries itself (OPENBILI_SHARE_LIBRARIES=false)"
+    printf '%-30s %10s s %8s GiB\n' "cold start / idle RSS, median" "$base_cold_median" "$(gib "$base_rss_median")"
+    awk -v a="$cold_median" -v b="$base_cold_median" -v c="$rss_kb_median" -v d="$base_rss_median" \
+      'BEGIN { printf "shared / baseline: cold start %.2f, idle RSS %.2f\n", a / b, c / d }'
+  fi
   echo "leftover processes of ours: ${leftover:-none}"
 )
 echo
