@@ -30,10 +30,12 @@ class IdentityAcceptanceIntegrationTests {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private String baseUrl;
+    private PlatformApi api;
 
     @Test
     void signUpSignInFollowAndUnfollowThroughTheGateway(PlatformProcess platform) throws Exception {
         baseUrl = platform.baseUrl();
+        api = new PlatformApi(baseUrl);
         String tag = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 40), 36);
         JsonNode alice = created(post(
                 "/api/v1/auth/register",
@@ -145,18 +147,7 @@ class IdentityAcceptanceIntegrationTests {
         return send("POST", path, token, json);
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, String token, String json) {
+        return api.send(api.request(method, path, token, json));
     }
 }

@@ -44,14 +44,18 @@ final class PlatformProcess implements AutoCloseable {
 
     final Process process;
     final Path log;
+    /** What the platform was started with over this JVM's environment (ports, DATA_DIR, engines). */
+    final Map<String, String> environment;
+
     private final String baseUrl;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PlatformProcess(Process process, Path log, String port) {
+    private PlatformProcess(Process process, Path log, Map<String, String> environment) {
         this.process = process;
         this.log = log;
-        this.baseUrl = "http://localhost:" + port;
+        this.environment = Map.copyOf(environment);
+        this.baseUrl = "http://localhost:" + environment.get("PORT");
     }
 
     /** A free port for every port variable of the platform. */
@@ -81,7 +85,7 @@ final class PlatformProcess implements AutoCloseable {
         without.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
         builder.environment().put("OPENBILI_NO_BUILD", "1");
-        return new PlatformProcess(builder.start(), log, environment.get("PORT"));
+        return new PlatformProcess(builder.start(), log, environment);
     }
 
     String baseUrl() {

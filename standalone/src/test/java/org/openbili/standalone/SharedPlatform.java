@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,13 +15,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One running platform for the acceptance tests that only need it up: started by the first test that asks for a
  * {@link PlatformProcess} parameter, stopped with SIGTERM when the whole run ends, so each start costs CI once.
- * Its data lives in the MariaDB/MySQL at {@code DB_URL} when that is set (a fresh database per run), else in H2;
- * Redis and Kafka are its own embedded ones. The first admin is {@link #ADMIN_USERNAME}.
+ * When {@code DB_URL} names a MariaDB/MySQL server (CI), its data lives there (a fresh database per run) and it
+ * uses the machine's Redis at {@code REDIS_URL}: the distributed engines. Otherwise it runs on H2 and its own
+ * embedded Redis. Kafka is always its own embedded broker. The first admin is {@link #ADMIN_USERNAME}.
  */
 final class SharedPlatform implements ParameterResolver {
 
     static final String ADMIN_USERNAME = "site_admin";
     static final String ADMIN_PASSWORD = "admin-passw0rd";
+
+    /** True when the platform keeps its data on a MariaDB/MySQL server rather than in H2. */
+    static boolean onServer(String dbUrl) {
+        return dbUrl != null && (dbUrl.startsWith("jdbc:mariadb:") || dbUrl.startsWith("jdbc:mysql:"));
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -42,25 +49,20 @@ final class SharedPlatform implements ParameterResolver {
             environment.put("ADMIN_USERNAME", ADMIN_USERNAME);
             environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
             environment.put("RATE_LIMITS", "off");
+            List<String> without = new ArrayList<>(
+                    List.of("DB_URL", "KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "REVIEW_MODE", "MEDIA_SIGNING_KEY"));
             String dbUrl = System.getenv("DB_URL");
-            if (dbUrl != null && (dbUrl.startsWith("jdbc:mariadb:") || dbUrl.startsWith("jdbc:mysql:"))) {
+            if (onServer(dbUrl)) {
                 // the launcher makes a database per service, <name>_<service>; a fresh name per run
                 environment.put(
                         "DB_URL",
                         dbUrl.replaceFirst(
                                 "(//[^/?]+)(/[^?]*)?",
                                 "$1/ob_acceptance_" + Long.toString(System.currentTimeMillis(), 36)));
+            } else {
+                without.add("REDIS_URL");
             }
-            PlatformProcess platform = PlatformProcess.start(
-                    environment,
-                    dataDir.resolve("platform.log"),
-                    List.of(
-                            "DB_URL",
-                            "REDIS_URL",
-                            "KAFKA_BOOTSTRAP_SERVERS",
-                            "S3_ENDPOINT",
-                            "REVIEW_MODE",
-                            "MEDIA_SIGNING_KEY"));
+            PlatformProcess platform = PlatformProcess.start(environment, dataDir.resolve("platform.log"), without);
             try {
                 return platform.awaitAllServicesUp(Duration.ofMinutes(8));
             } catch (RuntimeException | Error e) {

@@ -20,6 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The acceptance of standalone mode, as a new user meets it: {@code ./start.sh}, everything up, the API
  * answering through the gateway, a clean stop on SIGTERM, a refused second start, data kept across restarts.
+ * On its H2 files, embedded Redis and embedded Kafka, 500 users like, unlike, like again, throw coins,
+ * favourite, unfavourite and follow at once: each count is exact in the API, in the H2 files once stopped,
+ * and again after the restart.
  */
 class StandaloneIntegrationTests {
 
@@ -35,8 +38,11 @@ class StandaloneIntegrationTests {
     void startsServesStopsCleanlyAndKeepsItsData() throws Exception {
         Path dataDir = Files.createTempDirectory("openbili-standalone");
         environment.put("DATA_DIR", dataDir.toString());
+        environment.put("RATE_LIMITS", "off"); // 500 sign-ups from one address
+        environment.put("REVIEW_MODE", "auto");
         Path log = dataDir.resolve("first-run.log");
         String signingKey;
+        CounterBursts bursts;
 
         PlatformProcess first = PlatformProcess.start(environment, log, EXTERNAL_ENGINES);
         try {
@@ -54,6 +60,7 @@ class StandaloneIntegrationTests {
             assertThat(nope.statusCode()).isEqualTo(404);
             assertThat(nope.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             signingKey = signingKeyId();
+            bursts = burstsOnH2();
 
             // The application services share one logback; each still writes its own JSON log, with its lines only.
             for (String service : List.of("auth", "user", "video", "interaction", "recommend", "message")) {
@@ -91,6 +98,7 @@ class StandaloneIntegrationTests {
         } finally {
             first.close();
         }
+        bursts.assertStored(ServiceDatabases.h2Files(dataDir), 500, 500, 0, 500);
 
         try (PlatformProcess again =
                 PlatformProcess.start(environment, dataDir.resolve("third-run.log"), EXTERNAL_ENGINES)) {
@@ -99,7 +107,29 @@ class StandaloneIntegrationTests {
                     .as("tokens survive a restart: same signing key")
                     .isEqualTo(signingKey);
             assertThat(get("/api/v1/channels").body()).contains("原神");
+            bursts.assertVideoCounts(500, 500, 0);
+            bursts.assertFollowers(500);
         }
+    }
+
+    /** Ends with 500 likes (after 500 unlikes in between), 500 coins, no favourites (500 came and went), 500 fans. */
+    private CounterBursts burstsOnH2() throws Exception {
+        CounterBursts bursts =
+                CounterBursts.prepare(new PlatformApi("http://localhost:" + environment.get("PORT")), null);
+        bursts.like();
+        bursts.assertVideoCounts(500, 0, 0);
+        bursts.unlike();
+        bursts.assertVideoCounts(0, 0, 0);
+        bursts.like();
+        bursts.coin();
+        bursts.assertVideoCounts(500, 500, 0);
+        bursts.favorite();
+        bursts.assertVideoCounts(500, 500, 500);
+        bursts.unfavorite();
+        bursts.assertVideoCounts(500, 500, 0);
+        bursts.follow();
+        bursts.assertFollowers(500);
+        return bursts;
     }
 
     private String signingKeyId() throws Exception {

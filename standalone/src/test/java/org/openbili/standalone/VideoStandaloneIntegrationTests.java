@@ -3,8 +3,6 @@ package org.openbili.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,22 +38,14 @@ class VideoStandaloneIntegrationTests {
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static PlatformProcess platform;
+    private static PlatformApi api;
     private static Path work;
-    private static String ffmpeg;
-    private static String ffprobe;
-    private static Map<String, String> ffmpegEnvironment;
 
     @BeforeAll
     static void start(PlatformProcess running) throws Exception {
         platform = running;
+        api = new PlatformApi(running.baseUrl());
         work = Files.createTempDirectory("openbili-video-acceptance");
-        ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        ffprobe = Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
-        ffmpegEnvironment = Map.of(
-                "LD_LIBRARY_PATH",
-                Path.of(ffmpeg).getParent()
-                        + File.pathSeparator
-                        + Path.of(ffprobe).getParent());
         installTusClient();
     }
 
@@ -65,7 +54,7 @@ class VideoStandaloneIntegrationTests {
         String uploader = register("uploader", "上传的人");
         String stranger = register("stranger", "路过的人");
         String admin = login(SharedPlatform.ADMIN_USERNAME, SharedPlatform.ADMIN_PASSWORD);
-        Path video = makeVideo(work.resolve("acceptance-1080p.mp4"));
+        Path video = TestMedia.get().makeVideo(work.resolve("acceptance-1080p.mp4"), 1920, 1080, 20, "acceptance");
 
         JsonNode upload = tusUpload(video, uploader);
         assertThat(upload.get("resumedAt").asLong())
@@ -139,45 +128,10 @@ class VideoStandaloneIntegrationTests {
         assertThat(failed.has("playUrl")).isFalse();
     }
 
-    private static Path makeVideo(Path file) throws Exception {
-        Process process = ffmpegProcess(
-                        ffmpeg,
-                        List.of(
-                                "-hide_banner",
-                                "-loglevel",
-                                "error",
-                                "-y",
-                                "-f",
-                                "lavfi",
-                                "-i",
-                                "testsrc2=size=1920x1080:rate=30:duration=20",
-                                "-f",
-                                "lavfi",
-                                "-i",
-                                "sine=frequency=440:duration=20",
-                                "-c:v",
-                                "libx264",
-                                "-preset",
-                                "ultrafast",
-                                "-crf",
-                                "32",
-                                "-pix_fmt",
-                                "yuv420p",
-                                "-c:a",
-                                "aac",
-                                "-b:a",
-                                "64k",
-                                "-shortest",
-                                file.toString()))
-                .inheritIO()
-                .start();
-        assertThat(process.waitFor()).isZero();
-        return file;
-    }
-
     private static List<Integer> probedVideoHeights(String url) throws Exception {
-        Process probe = ffmpegProcess(
-                        ffprobe,
+        TestMedia media = TestMedia.get();
+        Process probe = media.process(
+                        media.ffprobe,
                         List.of("-v", "error", "-show_entries", "program_stream=codec_type,height", "-of", "json", url))
                 .start();
         JsonNode programs = JSON.readTree(probe.getInputStream().readAllBytes()).get("programs");
@@ -191,15 +145,6 @@ class VideoStandaloneIntegrationTests {
             }
         }
         return heights;
-    }
-
-    private static ProcessBuilder ffmpegProcess(String executable, List<String> arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(executable);
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(ffmpegEnvironment);
-        return builder;
     }
 
     /** tus-js-client, from npm, in a folder of this run. */
@@ -265,32 +210,20 @@ class VideoStandaloneIntegrationTests {
         return last[0];
     }
 
-    private static String register(String username, String nickname) throws Exception {
-        HttpResponse<String> registered = send(request("/api/v1/auth/register", null)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("username", username, "password", "Sup3r-Secret!", "nickname", nickname)))));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return JSON.readTree(registered.body()).get("accessToken").asString();
+    private static String register(String username, String nickname) {
+        return api.register(username, nickname).token();
     }
 
-    private static String login(String username, String password) throws Exception {
-        HttpResponse<String> answer = send(request("/api/v1/auth/login", null)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(Map.of("username", username, "password", password)))));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).get("accessToken").asString();
+    private static String login(String username, String password) {
+        return api.login(username, password).token();
     }
 
     private static HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+        return api.request("GET", path, token, null);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return api.send(request);
     }
 
     private static String base() {
