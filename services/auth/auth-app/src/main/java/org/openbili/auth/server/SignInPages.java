@@ -127,6 +127,7 @@ class SignInPages {
                 <!doctype html>
                 <html lang="zh-CN"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml">
                 <title>%s</title>
                 <style>
                   body{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f1f2f3;margin:0}
