@@ -196,7 +196,9 @@ describe('signing in to a third-party application with OpenBili', { timeout: 5 *
         .href,
     )
     assert.equal(response.status(), 400)
-    assert.match(response.headers()['content-type'], /^application\/problem\+json/)
+    assert.match(response.headers()['content-type'], /^text\/html/)
+    await tab.getByRole('heading', { name: '授权失败' }).waitFor()
+    await tab.getByText('回调地址与该应用登记的不一致').waitFor()
     assert.equal(new URL(tab.url()).origin, BASE_URL)
     assert.equal(await tab.getByLabel('密码').count(), 0, 'the sign-in form was shown')
     assert.ok(!application.visits.includes('/forged'), 'the browser was sent to the forged redirect_uri')

@@ -74,6 +74,19 @@ class ProblemWebIntegrationTests {
     }
 
     @Test
+    void aQueryStringThatIsNotUtf8IsA400NotA500() throws Exception {
+        for (String query : new String[] {"x=%ff", "limit=%e4%b8", "q=%c0%af"}) {
+            HttpResponse<String> response = get("/api/things?" + query, Map.of());
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("MALFORMED_QUERY");
+        }
+        assertThat(get("/api/things?limit=5&q=%E5%8A%A8%E6%BC%AB+a%2Bb", Map.of())
+                        .statusCode())
+                .as("percent-encoded Chinese passes")
+                .isEqualTo(200);
+    }
+
+    @Test
     void unknownPathsAreA404Problem() throws Exception {
         HttpResponse<String> response = get("/api/nope", Map.of());
         assertThat(response.statusCode()).isEqualTo(404);

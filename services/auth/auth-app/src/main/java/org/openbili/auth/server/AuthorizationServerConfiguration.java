@@ -21,9 +21,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -40,12 +42,18 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, UserInfoClaims userInfo) throws Exception {
+    SecurityFilterChain authorizationServerChain(
+            HttpSecurity http,
+            UserInfoClaims userInfo,
+            RegisteredClientRepository clients,
+            AuthorizationErrors refusals)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(
                         server,
-                        as -> as.authorizationEndpoint(authorize -> authorize.consentPage(CONSENT_PAGE))
+                        as -> as.authorizationEndpoint(authorize ->
+                                        authorize.consentPage(CONSENT_PAGE).errorResponseHandler(refusals))
                                 .oidc(oidc -> oidc.userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo::of))))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
@@ -53,7 +61,8 @@ class AuthorizationServerConfiguration {
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {}));
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {}))
+                .addFilterBefore(new AuthorizationCodeClients(clients, refusals), LogoutFilter.class);
         return http.build();
     }
 

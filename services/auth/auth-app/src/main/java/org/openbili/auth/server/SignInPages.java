@@ -122,7 +122,7 @@ class SignInPages {
                         escape(state)));
     }
 
-    private static String page(String title, String body) {
+    static String page(String title, String body) {
         return """
                 <!doctype html>
                 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -141,7 +141,7 @@ class SignInPages {
                 """.formatted(escape(title), body);
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return HtmlUtils.htmlEscape(text == null ? "" : text);
     }
 }

@@ -333,6 +333,56 @@ class OAuthClientIntegrationTests extends AuthIntegrationTest {
                         "scope", List.of("openid", "profile"))));
     }
 
+    @Test
+    void authorizationRequestsThatMustNotGoBackToTheApplicationAreRefusedHereNeverRedirected() {
+        String clientId = register(false).get("clientId").asString();
+        String pkce = "&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        // the services' own client_credentials client has no business at the authorization endpoint
+        assertRefused("/oauth2/authorize?response_type=code&client_id=openbili-internal", "OAUTH_UNAUTHORIZED_CLIENT");
+        assertRefused("/oauth2/authorize?response_type=code&client_id=nobody" + pkce, "OAUTH_INVALID_REQUEST");
+        assertRefused(
+                "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri=https://evil.example/cb"
+                        + pkce,
+                "OAUTH_INVALID_REQUEST");
+
+        // a person in a browser is told why, in Chinese, on a page of ours
+        HttpResponse<String> page = api().send(
+                        api().request("/oauth2/authorize?response_type=code&client_id=openbili-internal", null)
+                                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                                .GET());
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("授权失败").contains("该应用不能通过这种方式请求授权");
+
+        HttpResponse<String> badQuery = api().get("/oauth2/login?x=%ff");
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        assertThat(Api.json(badQuery).get("code").asString()).isEqualTo("MALFORMED_QUERY");
+    }
+
+    @Test
+    void anErrorTheApplicationMayHearGoesBackToItsRedirectUriWithTheState() {
+        String clientId = register(false).get("clientId").asString();
+        // a public client without PKCE: the request is wrong, but the client and its redirect URI are known
+        HttpResponse<String> answer = api().get("/oauth2/authorize?response_type=code&scope=openid&state=xyz&client_id="
+                + clientId + "&redirect_uri=" + REDIRECT);
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location)
+                        .startsWith(REDIRECT + "?error=invalid_request")
+                        .contains("state=xyz"));
+    }
+
+    private void assertRefused(String path, String code) {
+        HttpResponse<String> refused = api().get(path);
+        assertThat(refused.statusCode()).as(path).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Location"))
+                .as("never redirected")
+                .isEmpty();
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Api.json(refused).get("code").asString()).as(path).isEqualTo(code);
+    }
+
     private JsonNode register(boolean confidential) {
         HttpResponse<String> created = api().post(
                         "/api/v1/auth/admin/clients",
