@@ -12,6 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class TusConfiguration {
 
     static final String UPLOADS_PATH = "/api/v1/uploads";
+    /**
+     * What tus-java-server's creation extension also announces but we refuse: every upload states its length
+     * ({@code Upload-Length}) when it is created, as the size limit and instant upload need it.
+     */
+    static final String DEFERRED_LENGTH = "creation-defer-length";
 
     @Bean
     TusFileUploadService tusFileUploadService(UploadProperties properties) throws IOException {
@@ -22,7 +27,9 @@ class TusConfiguration {
                 .withUploadUri(UPLOADS_PATH)
                 .withStoragePath(properties.dir().toString())
                 .withMaxUploadSize(properties.maxSize().toBytes())
-                .withUploadExpirationPeriod(properties.expiresAfter().toMillis());
+                .withUploadExpirationPeriod(properties.expiresAfter().toMillis())
+                // not implemented around tus: an upload is one file, checked and finished as a whole
+                .disableTusExtension("concatenation");
     }
 
     /** Where tus-java-server's disk storage keeps the bytes of an upload (its documented layout). */

@@ -3,6 +3,7 @@ package org.openbili.video.upload;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import me.desair.tus.server.TusFileUploadService;
 import org.openbili.common.problem.ApiException;
@@ -24,6 +25,8 @@ class TusUploadController {
     private static final Pattern UPLOAD_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    private static final Pattern OFFSET = Pattern.compile("[0-9]{1,19}");
+
     private final TusFileUploadService tus;
     private final Uploads uploads;
     private final UploadFinisher finisher;
@@ -42,6 +45,16 @@ class TusUploadController {
             method = RequestMethod.OPTIONS)
     void options(HttpServletRequest request, HttpServletResponse response) throws IOException {
         tus.process(request, response);
+        String extensions = response.getHeader("Tus-Extension");
+        if (extensions != null) {
+            response.setHeader(
+                    "Tus-Extension",
+                    String.join(
+                            ",",
+                            Arrays.stream(extensions.split(","))
+                                    .filter(extension -> !extension.equals(TusConfiguration.DEFERRED_LENGTH))
+                                    .toList()));
+        }
     }
 
     @RequestMapping(path = TusConfiguration.UPLOADS_PATH, method = RequestMethod.POST)
@@ -64,6 +77,9 @@ class TusUploadController {
             throw ApiException.notFound("UPLOAD_NOT_FOUND", "没有这个上传 (no such upload)");
         }
         uploads.checkOwner(id, user.uid());
+        if ("PATCH".equals(request.getMethod())) {
+            uploadOffset(request);
+        }
         tus.process(request, response, owner(user));
         try {
             if (response.getStatus() == HttpStatus.OK.value() && response.getHeader("Upload-Offset") == null) {
@@ -81,6 +97,14 @@ class TusUploadController {
             // tus-java-server announced an empty body; the problem document needs its own length
             response.setContentLengthLong(-1);
             throw problem;
+        }
+    }
+
+    /** A PATCH names where its bytes go; a malformed offset is bad input (400), a wrong one tus's 409. */
+    private static void uploadOffset(HttpServletRequest request) {
+        String header = request.getHeader("Upload-Offset");
+        if (header == null || !OFFSET.matcher(header.trim()).matches()) {
+            throw ApiException.invalidField("Upload-Offset", "is required: a byte offset, a whole number ≥ 0");
         }
     }
 

@@ -37,8 +37,9 @@ class TusUploadIntegrationTests extends VideoServiceTest {
         assertThat(options.statusCode()).isIn(200, 204);
         assertThat(options.headers().firstValue("Tus-Version"))
                 .hasValueSatisfying(v -> assertThat(v).contains("1.0.0"));
-        assertThat(options.headers().firstValue("Tus-Extension").orElse(""))
-                .contains("creation", "termination", "checksum");
+        // only what the server implements: no concatenation, and Upload-Length is required (no deferred length)
+        assertThat(options.headers().firstValue("Tus-Extension").orElse("").split(","))
+                .containsExactlyInAnyOrder("creation", "checksum", "checksum-trailer", "termination", "expiration");
         assertThat(options.headers().firstValue("Tus-Max-Size")).hasValue(Long.toString(4L << 30));
         assertThat(options.headers().firstValue("Tus-Checksum-Algorithm").orElse(""))
                 .contains("sha256");
@@ -131,6 +132,31 @@ class TusUploadIntegrationTests extends VideoServiceTest {
                         .get("field")
                         .asString())
                 .isEqualTo("Upload-Length");
+    }
+
+    @Test
+    void aMalformedUploadOffsetIsA400NamingTheHeaderAndAWrongOneA409() throws Exception {
+        byte[] bytes = randomBytes(2_000);
+        TusClient alice = tus(ALICE);
+        String id = TusClient.id(alice.create(bytes.length, "片段.mp4", TusClient.sha256(bytes)));
+        for (String offset : new String[] {"abc", "-1", "1e3", ""}) {
+            HttpResponse<String> refused = alice.send(alice.request("/api/v1/uploads/" + id)
+                    .header("Upload-Offset", offset)
+                    .header("Content-Type", "application/offset+octet-stream")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)));
+            assertThat(refused.statusCode()).as("Upload-Offset: '%s'", offset).isEqualTo(400);
+            assertThat(Api.JSON
+                            .readTree(refused.body())
+                            .get("errors")
+                            .get(0)
+                            .get("field")
+                            .asString())
+                    .isEqualTo("Upload-Offset");
+        }
+        assertThat(alice.patch(id, 500, bytes).statusCode())
+                .as("a well-formed offset that does not match")
+                .isEqualTo(409);
+        assertThat(alice.head(id).headers().firstValue("Upload-Offset")).hasValue("0");
     }
 
     @Test
