@@ -1,13 +1,16 @@
 import { onScopeDispose, ref, watch } from 'vue'
 import { defineStore } from 'pinia'
-import { api, type NotificationType, type UnreadCounts } from '@/api'
+import { api, type UnreadCounts } from '@/api'
 import { useAuthStore } from '@/modules/auth/store'
 import { realtime } from '@/shared/realtime'
 
 const EMPTY: UnreadCounts = { reply: 0, like: 0, at: 0, follow: 0, system: 0, total: 0 }
 const POLL_MS = 60_000
 
-/** Unread notifications for the header badge: read when signing in, then kept current by the WebSocket. */
+/**
+ * Unread notifications for the header badge, from `GET /api/v1/notifications/unread`: read when someone signs
+ * in, every minute, and when the menu opens. The server pushes no notification frames yet (docs/roadmap.md).
+ */
 export const useMessageStore = defineStore('message', () => {
   const auth = useAuthStore()
   const unread = ref<UnreadCounts>({ ...EMPTY })
@@ -25,22 +28,12 @@ export const useMessageStore = defineStore('message', () => {
     }
   }
 
-  // A pushed notification counts at once; the poll corrects any drift (e.g. read in another tab).
-  function count(type: unknown) {
-    const counts = { ...unread.value, total: unread.value.total + 1 }
-    if (typeof type === 'string' && type in EMPTY && type !== 'total') counts[type as NotificationType] += 1
-    unread.value = counts
-  }
-
-  let stopListening: (() => void) | null = null
   watch(
     () => auth.uid,
     (uid) => {
       if (timer) clearInterval(timer)
-      stopListening?.()
       timer = uid ? setInterval(() => void refresh(), POLL_MS) : null
-      stopListening = uid ? realtime.on('notification', (frame) => count(frame.type)) : null
-      // The socket tells the server who listens, so it reconnects as the new user.
+      // An open socket signed in with the previous user's token (or none): connect again as the new one.
       realtime.restart()
       void refresh()
     },
@@ -48,7 +41,6 @@ export const useMessageStore = defineStore('message', () => {
   )
 
   onScopeDispose(() => {
-    stopListening?.()
     if (timer) clearInterval(timer)
   })
 

@@ -58,8 +58,8 @@ describe('RealtimeConnection', () => {
     await vi.runAllTimersAsync()
     sockets[0]!.open()
 
-    sockets[0]!.receive({ op: 'danmaku', room: 'video:BV1abc', content: '前方高能' })
-    sockets[0]!.receive({ op: 'danmaku', room: 'video:BVother', content: '别的视频' })
+    sockets[0]!.receive({ op: 'danmaku', room: 'video:BV1abc', id: '1', content: '前方高能' })
+    sockets[0]!.receive({ op: 'danmaku', room: 'video:BVother', id: '2', content: '别的视频' })
 
     expect(sockets[0]!.sent).toContainEqual({ op: 'subscribe', room: 'video:BV1abc' })
     expect(received.map((f) => f.content)).toEqual(['前方高能'])
@@ -92,13 +92,17 @@ describe('RealtimeConnection', () => {
     expect(sockets[0]!.sent).toContainEqual({ op: 'unsubscribe', room: 'video:BV1abc' })
   })
 
-  it('delivers frames of a kind without a room (notifications) to their listeners', async () => {
-    const notifications: Frame[] = []
-    connection.on('notification', (frame) => notifications.push(frame))
+  it('hands a room both of the frames the server sends it, and nothing else', async () => {
+    const received: Frame[] = []
+    connection.subscribe('video:BV1abc', (frame) => received.push(frame))
     await vi.runAllTimersAsync()
     sockets[0]!.open()
-    sockets[0]!.receive({ op: 'notification', type: 'reply' })
-    sockets[0]!.receive({ op: 'online', room: 'video:x', count: 3 })
-    expect(notifications).toEqual([{ op: 'notification', type: 'reply' }])
+
+    sockets[0]!.receive({ op: 'online', room: 'video:BV1abc', count: 3 })
+    sockets[0]!.receive({ op: 'danmaku', room: 'video:BV1abc', id: '1', content: '前方高能' })
+    sockets[0]!.receive({ op: 'pong' })
+    sockets[0]!.receive({ op: 'error', code: 'TOO_MANY_ROOMS', message: '一个连接最多同时在 10 个房间' })
+
+    expect(received.map((f) => f.op)).toEqual(['online', 'danmaku'])
   })
 })

@@ -1,4 +1,7 @@
-/** A frame of the one WebSocket (`/api/v1/ws`): `op` says what it is; room frames name their `room`. */
+/**
+ * A frame of the one WebSocket (`/api/v1/ws`, docs/api.md): `op` says what it is; the frames of a room
+ * (`danmaku`, `online`) name their `room`.
+ */
 export interface Frame {
   op: string
   room?: string
@@ -24,7 +27,6 @@ export interface ConnectionOptions {
 export class RealtimeConnection {
   private socket: WebSocket | null = null
   private readonly rooms = new Map<string, Set<Handler>>()
-  private readonly ops = new Map<string, Set<Handler>>()
   private attempt = 0
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null
   private pingTimer: ReturnType<typeof setInterval> | null = null
@@ -49,15 +51,6 @@ export class RealtimeConnection {
         this.send({ op: 'unsubscribe', room })
       }
     }
-  }
-
-  /** Listens to frames of one kind that belong to no room (`notification`, `message`). */
-  on(op: string, handler: Handler): () => void {
-    let handlers = this.ops.get(op)
-    if (!handlers) this.ops.set(op, (handlers = new Set()))
-    handlers.add(handler)
-    this.ensureOpen()
-    return () => handlers.delete(handler)
   }
 
   /** Connects again, e.g. after signing in or out, so the server knows who listens. */
@@ -110,9 +103,8 @@ export class RealtimeConnection {
     } catch {
       return
     }
-    const handlers = frame.room ? this.rooms.get(frame.room) : undefined
-    handlers?.forEach((handler) => handler(frame))
-    this.ops.get(frame.op)?.forEach((handler) => handler(frame))
+    // The server's other frames (pong, and errors, which name no room) have no listener here.
+    if (frame.room) this.rooms.get(frame.room)?.forEach((handler) => handler(frame))
   }
 
   private send(frame: Frame) {

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { danmakuOfFrame } from './live'
 
+/** A frame as the message service's DanmakuRelay sends it to the viewers of a video. */
+const pushed = {
+  op: 'danmaku',
+  room: 'video:BV1xx411c7mD',
+  id: '7301234567890123456',
+  uid: '7',
+  progressMs: 1200,
+  mode: 'top',
+  color: '#fe0302',
+  size: 36,
+  content: '前方高能',
+  sentAt: '2026-01-01T12:00:00.123Z',
+}
+
 describe('danmakuOfFrame', () => {
-  it('reads a pushed danmaku whether its fields are at the top or under "danmaku"', () => {
-    const flat = danmakuOfFrame({
-      op: 'danmaku',
-      room: 'video:BV1',
-      danmakuId: '99',
+  it('reads the danmaku the server pushes, keeping its 64-bit id as a string', () => {
+    expect(danmakuOfFrame(pushed)).toEqual({
+      id: '7301234567890123456',
       uid: '7',
       progressMs: 1200,
       mode: 'top',
@@ -14,26 +26,18 @@ describe('danmakuOfFrame', () => {
       size: 36,
       content: '前方高能',
     })
-    const nested = danmakuOfFrame({ op: 'danmaku', room: 'video:BV1', danmaku: { id: '99', content: '前方高能' } })
-    expect(flat).toEqual({
-      id: '99',
-      uid: '7',
-      progressMs: 1200,
-      mode: 'top',
-      color: '#fe0302',
-      size: 36,
-      content: '前方高能',
-    })
-    expect(nested).toMatchObject({ id: '99', mode: 'scroll', color: '#ffffff', size: 25 })
   })
 
   it('refuses a colour that is not #rrggbb, so a frame cannot inject CSS', () => {
-    const d = danmakuOfFrame({ op: 'danmaku', id: '1', content: 'x', color: 'red;background:url(x)' })
-    expect(d?.color).toBe('#ffffff')
+    expect(danmakuOfFrame({ ...pushed, color: 'red;background:url(x)' })?.color).toBe('#ffffff')
+  })
+
+  it('falls back to the defaults for a mode or size it does not know', () => {
+    expect(danmakuOfFrame({ ...pushed, mode: 'reverse', size: 'huge' })).toMatchObject({ mode: 'scroll', size: 25 })
   })
 
   it('ignores frames without text or id', () => {
-    expect(danmakuOfFrame({ op: 'danmaku', id: '1' })).toBeNull()
-    expect(danmakuOfFrame({ op: 'danmaku', content: 'x' })).toBeNull()
+    expect(danmakuOfFrame({ ...pushed, content: undefined })).toBeNull()
+    expect(danmakuOfFrame({ ...pushed, id: undefined })).toBeNull()
   })
 })

@@ -1,27 +1,22 @@
 import type { Danmaku, DanmakuMode } from '@/api'
 import type { Frame } from '@/shared/realtime'
 
+const MODES: readonly DanmakuMode[] = ['scroll', 'top', 'bottom']
+
 /**
- * The danmaku carried by a `{"op":"danmaku"}` frame of the video's room. The fields are those of
- * DanmakuPosted / DanmakuView (`danmakuId` or `id`), at the top of the frame or under `danmaku`.
+ * The danmaku of a `danmaku` frame pushed to a video's room. The message service sends the danmaku's fields at
+ * the top of the frame: `{op, room, id, uid, progressMs, mode, color, size, content, sentAt}` (DanmakuRelay).
+ * Null for a frame without text or id; a mode, colour or size it does not know falls back to the default.
  */
 export function danmakuOfFrame(frame: Frame): Danmaku | null {
-  const body = (typeof frame.danmaku === 'object' && frame.danmaku !== null ? frame.danmaku : frame) as Record<
-    string,
-    unknown
-  >
-  const id = body.id ?? body.danmakuId
-  if (typeof body.content !== 'string' || (typeof id !== 'string' && typeof id !== 'number')) return null
-  const mode = (['scroll', 'top', 'bottom'] as const).includes(body.mode as DanmakuMode)
-    ? (body.mode as DanmakuMode)
-    : 'scroll'
+  if (typeof frame.content !== 'string' || typeof frame.id !== 'string') return null
   return {
-    id: String(id),
-    uid: String(body.uid ?? ''),
-    progressMs: Number(body.progressMs) || 0,
-    mode,
-    color: typeof body.color === 'string' && /^#[0-9a-f]{6}$/i.test(body.color) ? body.color : '#ffffff',
-    size: Number(body.size) || 25,
-    content: body.content,
+    id: frame.id,
+    uid: typeof frame.uid === 'string' ? frame.uid : '',
+    progressMs: Number(frame.progressMs) || 0,
+    mode: MODES.includes(frame.mode as DanmakuMode) ? (frame.mode as DanmakuMode) : 'scroll',
+    color: typeof frame.color === 'string' && /^#[0-9a-f]{6}$/i.test(frame.color) ? frame.color : '#ffffff',
+    size: Number(frame.size) || 25,
+    content: frame.content,
   }
 }
