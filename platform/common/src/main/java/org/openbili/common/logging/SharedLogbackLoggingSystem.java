@@ -3,10 +3,10 @@ package org.openbili.common.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -38,8 +39,9 @@ import org.springframework.core.env.Environment;
  * every service has once, logback among them, so there is one logger context for all. Spring Boot's own logback
  * system would reset that context for each service that starts and stop it for each that stops; this one adds the
  * service's own appenders to it instead (what {@code logback-spring.xml} gives a service running alone: readable
- * console lines naming the service and a JSON file under {@code DATA_DIR/logs}), each taking the events logged on
- * the service's own threads, which are the threads whose context class loader is the service's.
+ * console lines naming the service and a JSON file under {@code DATA_DIR/logs}, both with secrets masked), each
+ * taking the events logged on the service's own threads, which are the threads whose context class loader is the
+ * service's.
  */
 public final class SharedLogbackLoggingSystem extends LoggingSystem {
 
@@ -146,9 +148,13 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
 
     private static Appender<ILoggingEvent> console(
             LoggerContext context, String service, Filter<ILoggingEvent> filter) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        MaskingPatternLayout layout = new MaskingPatternLayout();
+        layout.setContext(context);
+        layout.setPattern(CONSOLE_PATTERN.replace("@@", service));
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(CONSOLE_PATTERN.replace("@@", service));
+        encoder.setLayout(layout);
         encoder.setCharset(StandardCharsets.UTF_8);
         encoder.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
@@ -165,6 +171,10 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
         LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
         encoder.setCustomFields("{\"service\":\"" + service + "\"}");
+        MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
+        masking.addValueMasker(new SecretMasker());
+        masking.start();
+        encoder.addDecorator(masking);
         encoder.start();
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);

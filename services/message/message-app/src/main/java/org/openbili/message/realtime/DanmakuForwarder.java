@@ -31,18 +31,18 @@ class DanmakuForwarder {
         this.interaction = interaction;
     }
 
-    TextMessage post(Long uid, String bvid, JsonNode frame, String ref) {
+    TextMessage post(Long uid, String bvid, ClientFrame frame, String ref) {
         if (uid == null) {
             return Frames.error("UNAUTHORIZED", "登录后才能发弹幕", ref);
         }
-        List<ProblemField> problems = new ArrayList<>();
-        Integer progressMs = integer(frame, "progressMs", problems);
-        Integer size = integer(frame, "size", problems);
-        DanmakuRequest request =
-                new DanmakuRequest(progressMs, text(frame, "content"), text(frame, "mode"), text(frame, "color"), size);
-        if (problems.isEmpty()) {
-            problems.addAll(request.problems());
-        }
+        DanmakuRequest request = new DanmakuRequest(
+                frame.integer("progressMs"),
+                frame.text("content"),
+                frame.text("mode"),
+                frame.text("color"),
+                frame.integer("size"));
+        // A field of the wrong type is its only problem: the rules would call it missing as well.
+        List<ProblemField> problems = frame.problems().isEmpty() ? request.problems() : frame.problems();
         if (!problems.isEmpty()) {
             return Frames.error("VALIDATION_FAILED", "弹幕不符合要求", problems, ref);
         }
@@ -77,22 +77,5 @@ class DanmakuForwarder {
         }
         log.warn("Posting a danmaku to the interaction service failed: {}", e.toString());
         return Frames.error("UNAVAILABLE", "弹幕暂时发不出去，请稍后再试", ref);
-    }
-
-    private static Integer integer(JsonNode frame, String field, List<ProblemField> problems) {
-        JsonNode value = frame.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            problems.add(new ProblemField(field, "须为整数"));
-            return null;
-        }
-        return value.intValue();
-    }
-
-    private static String text(JsonNode frame, String field) {
-        JsonNode value = frame.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 }

@@ -3,6 +3,7 @@ package org.openbili.message.realtime;
 import io.lettuce.core.RedisException;
 import java.security.Principal;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -18,8 +19,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * JSON frames over {@code /api/v1/ws}: {@code auth} (or {@code ?access_token=} on the handshake),
@@ -76,21 +75,25 @@ class RealtimeHandler extends TextWebSocketHandler {
         if (viewer == null) {
             return;
         }
-        JsonNode frame;
-        try {
-            frame = Frames.JSON.readTree(message.getPayload());
-        } catch (JacksonException e) {
+        ClientFrame frame = ClientFrame.read(message.getPayload());
+        if (frame == null) {
             viewer.send(Frames.error("BAD_FRAME", "消息须为 JSON 对象", null));
             return;
         }
-        String ref = frame.hasNonNull("ref") ? frame.get("ref").asString() : null;
-        String op = frame.path("op").asString("");
+        String ref = frame.ref();
+        String op = Objects.requireNonNullElse(frame.text("op"), "");
+        String room = Objects.requireNonNullElse(frame.text("room"), "");
+        String token = frame.text("token");
+        if (!frame.problems().isEmpty()) {
+            viewer.send(Frames.error("BAD_FRAME", "消息中有字段的类型不对", frame.problems(), ref));
+            return;
+        }
         switch (op) {
             case "ping" -> viewer.send(Frames.of(Map.of("op", "pong")));
-            case "auth" -> signIn(viewer, frame.path("token").asString(""), ref);
-            case "subscribe" -> subscribe(viewer, frame.path("room").asString(""), ref);
-            case "unsubscribe" -> leave(viewer, frame.path("room").asString(""));
-            case "danmaku" -> postDanmaku(viewer, frame, ref);
+            case "auth" -> signIn(viewer, token, ref);
+            case "subscribe" -> subscribe(viewer, room, ref);
+            case "unsubscribe" -> leave(viewer, room);
+            case "danmaku" -> postDanmaku(viewer, room, frame, ref);
             default -> viewer.send(Frames.error("UNKNOWN_OP", "不支持的操作：" + op, ref));
         }
     }
@@ -101,8 +104,9 @@ class RealtimeHandler extends TextWebSocketHandler {
             viewer.send(Frames.error("BAD_ROOM", "房间须形如 video:<bvid> 或 user:<uid>", ref));
             return;
         }
-        if (m.group(1).equals("user") && !m.group(2).equals(String.valueOf(viewer.uid()))) {
-            viewer.send(Frames.error("FORBIDDEN_ROOM", "只能订阅自己的 user 房间", ref));
+        if (m.group(1).equals("user") && !isOwn(viewer, room)) {
+            viewer.send(Frames.error(
+                    "FORBIDDEN_ROOM", viewer.uid() == null ? "登录后才能订阅自己的 user 房间" : "只能订阅自己的 user 房间", ref));
             return;
         }
         if (!viewer.rooms().contains(room) && viewer.rooms().size() >= properties.maxRoomsPerConnection()) {
@@ -138,17 +142,35 @@ class RealtimeHandler extends TextWebSocketHandler {
         }
     }
 
-    private void signIn(Viewer viewer, String token, String ref) {
-        try {
-            viewer.signIn(AuthUser.from(tokens.decode(token)).uid());
-            viewer.send(Frames.of(ref == null ? Map.of("op", "authed") : Map.of("op", "authed", "ref", ref)));
-        } catch (JwtException | IllegalArgumentException e) {
-            viewer.send(Frames.error("BAD_TOKEN", "登录凭证无效或已过期", ref));
-        }
+    /** A user room is its user's alone; a guest (no uid) has none. */
+    private static boolean isOwn(Viewer viewer, String room) {
+        Long uid = viewer.uid();
+        return uid != null && room.equals("user:" + uid);
     }
 
-    private void postDanmaku(Viewer viewer, JsonNode frame, String ref) {
-        Matcher m = ROOM.matcher(frame.path("room").asString(""));
+    private void signIn(Viewer viewer, String token, String ref) {
+        if (token == null || token.isBlank()) {
+            viewer.send(Frames.error("BAD_TOKEN", "登录凭证无效或已过期", ref));
+            return;
+        }
+        long uid;
+        try {
+            uid = AuthUser.from(tokens.decode(token)).uid();
+        } catch (JwtException | IllegalArgumentException e) {
+            viewer.send(Frames.error("BAD_TOKEN", "登录凭证无效或已过期", ref));
+            return;
+        }
+        // Signing in as someone else first leaves the user room of whoever was signed in before.
+        viewer.rooms().stream()
+                .filter(room -> room.startsWith("user:") && !room.equals("user:" + uid))
+                .toList()
+                .forEach(room -> leave(viewer, room));
+        viewer.signIn(uid);
+        viewer.send(Frames.of(ref == null ? Map.of("op", "authed") : Map.of("op", "authed", "ref", ref)));
+    }
+
+    private void postDanmaku(Viewer viewer, String room, ClientFrame frame, String ref) {
+        Matcher m = ROOM.matcher(room);
         if (!m.matches() || !m.group(1).equals("video")) {
             viewer.send(Frames.error("BAD_ROOM", "弹幕须发到 video:<bvid> 房间", ref));
             return;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /** One open socket on this node: who it is (once known) and the rooms it is in. */
 final class Viewer {
@@ -52,7 +54,18 @@ final class Viewer {
                 session.sendMessage(frame);
             }
         } catch (IOException | IllegalStateException e) {
-            // Gone or too slow: the close callback cleans up.
+            // Gone: the close callback cleans up.
+        } catch (SessionLimitExceededException tooSlow) {
+            // Past the send time limit: disconnected, so the others of its fan-out lane still get the frame.
+            close(tooSlow.getStatus());
+        }
+    }
+
+    private void close(CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException | IllegalStateException alreadyGone) {
+            // the close callback cleans up
         }
     }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +24,37 @@ final class Sockets {
     private Sockets() {}
 
     static Client connect(int port, String token) {
+        return open(port, token, null).join();
+    }
+
+    /** A socket opened by a page of {@code origin}, as a browser sends it on the handshake. */
+    static Client connect(int port, String token, String origin) {
+        return open(port, token, origin).join();
+    }
+
+    /** The HTTP status with which the server refused a page of {@code origin} the handshake. */
+    static int refusal(int port, String origin) {
+        try {
+            open(port, null, origin).join().close();
+            throw new AssertionError("the handshake from " + origin + " was accepted");
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+            return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+    }
+
+    private static CompletableFuture<Client> open(int port, String token, String origin) {
         Client client = new Client();
         String query = token == null ? "" : "?access_token=" + token;
-        client.socket = HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/ws" + query), client)
-                .join();
-        return client;
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        return builder.buildAsync(URI.create("ws://localhost:" + port + "/api/v1/ws" + query), client)
+                .thenApply(socket -> {
+                    client.socket = socket;
+                    return client;
+                });
     }
 
     static final class Client implements WebSocket.Listener {
