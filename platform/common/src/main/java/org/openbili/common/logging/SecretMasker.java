@@ -8,7 +8,7 @@ import tools.jackson.core.TokenStreamContext;
 
 /**
  * Takes credentials out of log lines, whatever logged them and at whatever level: access and refresh tokens,
- * passwords, client secrets, registration tickets and media URL signatures. The last line of defence behind code
+ * passwords, client secrets, registration tickets, credentials in URLs and media URL signatures. The last line of defence behind code
  * that should not log them in the first place; {@link MaskingPatternLayout} applies it to text lines, and as a
  * {@link ValueMasker} it applies to every string of a JSON line (message, stack trace, MDC).
  */
@@ -31,6 +31,8 @@ public final class SecretMasker implements ValueMasker {
             new Rule("Basic", "\\b(Basic)\\s+[\\w.~+/=-]+", "$1 " + MASK),
             // a JWT (signed or encrypted) anywhere else: its header is base64url JSON, so it starts with eyJ
             new Rule("eyJ", "eyJ[\\w-]+(?:\\.[\\w-]*)+", MASK),
+            // credentials in a URL: http://openbili-internal:<secret>@registry:8761/eureka/ (RegistryCredentials)
+            new Rule("@", "(://[^/\\s:@]+:)[^/\\s@]+@", "$1" + MASK + "@"),
             // signed media paths: /media/_s/<expires>/<signature>/videos/…
             new Rule("/_s/", "(/_s/\\d+/)[\\w-]+", "$1" + MASK));
 

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The container's error page (failures outside Spring MVC: filters, rejected requests) answers problem+json
- * too, and never shows a trace.
+ * too, and never shows a trace. A request a filter could not read (a broken multipart body, a parameter the
+ * firewall refuses) is the client's fault, so a 400, not a 500.
  */
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -21,6 +22,12 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        ProblemDetail malformed = ClientFaults.problem(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+        if (malformed != null) {
+            return ResponseEntity.status(malformed.getStatus())
+                    .contentType(Problems.MEDIA_TYPE)
+                    .body(malformed);
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status =
                 code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;

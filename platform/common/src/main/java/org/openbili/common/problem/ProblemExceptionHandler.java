@@ -54,6 +54,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        ProblemDetail malformed = ClientFaults.problem(e);
+        if (malformed != null) {
+            return respond(malformed, new HttpHeaders());
+        }
         log.error("Unhandled failure", e);
         return respond(
                 Problems.of(

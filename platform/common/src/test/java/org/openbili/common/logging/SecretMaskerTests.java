@@ -28,6 +28,7 @@ class SecretMaskerTests {
             authorization=bearer k3Y_s-9Q                    | authorization=bearer ***
             token @jwt expired                               | token *** expired
             /media/_s/1767225600/q1w2E3r4T5y6U7i8/videos/123/master.m3u8 | /media/_s/1767225600/***/videos/123/master.m3u8
+            serviceUrl='http://openbili-internal:f00d-b33f@localhost:18761/eureka/' | serviceUrl='http://openbili-internal:***@localhost:18761/eureka/'
             """)
     void secretsAreMaskedWhereverTheyAppear(String line, String masked) {
         assertThat(SecretMasker.mask(line.replace("@jwt", JWT))).isEqualTo(masked);

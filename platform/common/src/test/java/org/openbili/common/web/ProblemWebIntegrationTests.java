@@ -87,6 +87,18 @@ class ProblemWebIntegrationTests {
     }
 
     @Test
+    void aBodyThatClaimsToBeMultipartButIsNotIsA400() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/things"))
+                        .header("Content-Type", "multipart/form-data; boundary=x")
+                        .POST(HttpRequest.BodyPublishers.ofString("--x\r\nnot a part"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("MALFORMED_BODY");
+    }
+
+    @Test
     void unknownPathsAreA404Problem() throws Exception {
         HttpResponse<String> response = get("/api/nope", Map.of());
         assertThat(response.statusCode()).isEqualTo(404);

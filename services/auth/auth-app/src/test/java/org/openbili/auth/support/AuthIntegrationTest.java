@@ -5,6 +5,7 @@ import org.openbili.testsupport.Api;
 import org.openbili.testsupport.Infrastructure;
 import org.openbili.testsupport.Ports;
 import org.openbili.testsupport.TcpGate;
+import org.openbili.testsupport.WeChatStandIn;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

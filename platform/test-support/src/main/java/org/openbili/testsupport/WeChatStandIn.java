@@ -1,4 +1,4 @@
-package org.openbili.auth.support;
+package org.openbili.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
