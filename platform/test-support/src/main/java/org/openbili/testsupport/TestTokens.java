@@ -20,9 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Access tokens for tests, signed like the auth service signs them (RS256 with a {@code kid}) and verifiable
+ * Access tokens for tests, signed like the auth service signs them (RS256 with a {@code kid}, a {@code jti}) and verifiable
  * through a real JWKS endpoint served by this class. Publishes {@code AUTH_JWKS_URI} and {@code AUTH_ISSUER}
  * so the services under test trust it.
  */
@@ -87,6 +88,7 @@ public final class TestTokens {
                 .issueTime(Date.from(Instant.now().minusSeconds(1)))
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))))
                 .claim("scope", List.of("internal"))
+                .jwtID(UUID.randomUUID().toString())
                 .build();
         return sign(key, claims);
     }
@@ -121,6 +123,7 @@ public final class TestTokens {
                 .issueTime(Date.from(Instant.now().minusSeconds(1)))
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", roles.length == 0 ? List.of("USER") : List.of(roles))
+                .jwtID(UUID.randomUUID().toString())
                 .build();
     }
 

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The gateway's own settings ({@code openbili.gateway.*}).
  *
  * @param services the services behind the gateway, by their registry names
+ * @param trustedProxies the proxies in front of the gateway whose forwarded headers are believed, as a regular
+ *     expression their addresses match ({@code TRUSTED_PROXIES}); empty: none
  * @param rateLimits whether requests are rate limited ({@code RATE_LIMITS=off} for load tests)
  * @param requestsPerSecond sustained requests per second per user (or per address when anonymous)
  * @param burst requests a client may make at once before the sustained rate applies
@@ -19,6 +21,7 @@ public record GatewayProperties(
         @DefaultValue({"auth", "user", "video", "interaction", "recommend", "message"})
         List<String> services,
 
+        @DefaultValue("") String trustedProxies,
         @DefaultValue("true") boolean rateLimits,
         @DefaultValue("50") double requestsPerSecond,
         @DefaultValue("100") int burst,

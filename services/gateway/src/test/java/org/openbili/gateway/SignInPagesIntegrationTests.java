@@ -51,6 +51,23 @@ class SignInPagesIntegrationTests {
     }
 
     @Test
+    void pagesMayNotBeFramedNorRunScriptsAndTheirFormsMayRedirectToTheApplication() throws Exception {
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(uri("/oauth2/login"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().allValues("Content-Security-Policy"))
+                .singleElement()
+                .satisfies(policy -> {
+                    assertThat(policy).contains("default-src 'self'", "script-src 'self'", "object-src 'none'");
+                    assertThat(policy).contains("frame-ancestors 'none'", "base-uri 'self'");
+                    // the consent form's answer redirects to the application, which browsers would check against it
+                    assertThat(policy).doesNotContain("form-action");
+                });
+    }
+
+    @Test
     void theSignInFormPostedFromThisSiteReachesTheAuthService() throws Exception {
         HttpResponse<String> signIn = postSignIn("http://localhost:" + port);
         assertThat(signIn.statusCode()).isEqualTo(200);

@@ -55,8 +55,10 @@ public final class Problems {
             case 406 -> "NOT_ACCEPTABLE";
             case 409 -> "CONFLICT";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 414 -> "URI_TOO_LONG";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 429 -> "TOO_MANY_REQUESTS";
+            case 431 -> "HEADERS_TOO_LARGE";
             case 503 -> "SERVICE_UNAVAILABLE";
             case 504 -> "GATEWAY_TIMEOUT";
             default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "REQUEST_FAILED";

@@ -16,6 +16,7 @@ import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalance
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -29,13 +30,15 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway checks every bearer token it forwards (signature, expiry, issuer) and turns away bad ones with
- * a 401 problem; which calls need a user is decided by the services behind it.
+ * The gateway checks every bearer token it forwards (signature, expiry, issuer, and that it was not revoked at
+ * logout) and turns away bad ones with a 401 problem; which calls need a user is decided by the services behind
+ * it.
  */
 @AutoConfiguration(
         beforeName = {
@@ -47,10 +50,13 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 public class ReactiveSecurityAutoConfiguration {
 
+    /** Checks signature, issuer and expiry, then whether the token was revoked (when Redis is configured). */
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder reactiveJwtDecoder(
-            Environment environment, ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> loadBalancer) {
+            Environment environment,
+            ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> loadBalancer,
+            ObjectProvider<ReactiveStringRedisTemplate> redis) {
         JwtProperties properties = JwtProperties.from(environment);
         WebClient.Builder web = WebClient.builder();
         if (properties.loadBalanced()) {
@@ -61,7 +67,23 @@ public class ReactiveSecurityAutoConfiguration {
                 .webClient(web.build())
                 .build();
         decoder.setJwtValidator(JwtValidators.forIssuer(properties.issuer()));
-        return decoder;
+        ReactiveStringRedisTemplate revoked = redis.getIfAvailable();
+        return revoked == null ? decoder : new RevocationCheckingJwtDecoder(decoder, revoked);
+    }
+
+    /**
+     * The firewall's refusals (an encoded slash or a {@code ;} in the path, say) as problems: its own handler
+     * answers with the status alone.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler problemForRejectedRequests() {
+        return (exchange, rejected) -> write(
+                exchange.getResponse(),
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "REQUEST_REJECTED",
+                        "This address is not accepted (an encoded slash, a backslash or a ';' in the path, say)."));
     }
 
     @Bean

@@ -1,16 +1,25 @@
 package org.openbili.security.servlet;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.openbili.security.AuthUser;
 import org.openbili.security.JwtProperties;
 import org.openbili.security.JwtValidators;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -60,5 +69,45 @@ public class ServletSecurityAutoConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new AuthUserArgumentResolver());
+    }
+
+    /**
+     * {@link AuthUser} (or {@code Optional<AuthUser>}) comes from the token: the OpenAPI documents must not offer it
+     * as a query parameter a client could send.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")
+    static class ApiDocuments {
+
+        ApiDocuments() {
+            // a plain AuthUser parameter, before springdoc would make it a query parameter or a multipart body
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthUser.class);
+        }
+
+        /** An {@code Optional<AuthUser>} (signed in or not), which springdoc unwraps past the ignore list. */
+        @Bean
+        OperationCustomizer signedInUserIsNoParameter() {
+            return (operation, handler) -> {
+                Set<String> fromToken = new HashSet<>();
+                for (MethodParameter parameter : handler.getMethodParameters()) {
+                    if (parameter.nestedIfOptional().getNestedParameterType() == AuthUser.class) {
+                        fromToken.add(parameter.getParameterName());
+                    }
+                }
+                if (operation.getParameters() != null) {
+                    operation.getParameters().removeIf(p -> fromToken.contains(p.getName()));
+                }
+                return operation;
+            };
+        }
+
+        @Bean
+        OpenApiCustomizer noSignedInUserSchema() {
+            return openApi -> {
+                if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+                    openApi.getComponents().getSchemas().remove(AuthUser.class.getSimpleName());
+                }
+            };
+        }
     }
 }

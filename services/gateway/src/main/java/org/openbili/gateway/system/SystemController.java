@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/v1/system/services}: every service of the platform and the health of its instances. */
+/**
+ * {@code GET /api/v1/system/services}: every service of the platform and whether it is up. Public, so it names
+ * no instance and no address; those are on the management port ({@code /actuator/health}) and in the registry.
+ */
 @RestController
 class SystemController {
 

@@ -1,6 +1,5 @@
 package org.openbili.gateway.web;
 
-import java.net.InetSocketAddress;
 import org.openbili.common.problem.Problems;
 import org.openbili.gateway.GatewayProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -15,18 +14,21 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * A token bucket per signed-in user, else per client address, kept in Redis so every gateway instance shares
- * it. Over the limit → 429 problem with {@code Retry-After}. If Redis is unreachable requests pass.
+ * A token bucket per signed-in user, else per client address ({@link ClientAddress}: a made-up
+ * {@code X-Forwarded-For} does not make a new client), kept in Redis so every gateway instance shares it. Over
+ * the limit → 429 problem with {@code Retry-After}. If Redis is unreachable requests pass.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
 
     private final RedisRateLimiter limiter;
     private final GatewayProperties properties;
+    private final ClientAddress clients;
 
-    RateLimitFilter(RedisRateLimiter limiter, GatewayProperties properties) {
+    RateLimitFilter(RedisRateLimiter limiter, GatewayProperties properties, ClientAddress clients) {
         this.limiter = limiter;
         this.properties = properties;
+        this.clients = clients;
     }
 
     @Override
@@ -51,19 +53,12 @@ class RateLimitFilter implements WebFilter, Ordered {
         });
     }
 
-    private static Mono<String> clientKey(ServerWebExchange exchange) {
+    private Mono<String> clientKey(ServerWebExchange exchange) {
         return ReactiveSecurityContextHolder.getContext()
                 .map(context -> context.getAuthentication())
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(auth -> "user:" + auth.getName())
-                .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + address(exchange)));
-    }
-
-    private static String address(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null
-                ? "unknown"
-                : remote.getAddress().getHostAddress();
+                .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clients.of(exchange.getRequest())));
     }
 
     /** After security (so the user is known), before routing. */

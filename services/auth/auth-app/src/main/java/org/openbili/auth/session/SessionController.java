@@ -12,6 +12,8 @@ import org.openbili.auth.token.TokenIssuer;
 import org.openbili.common.problem.ProblemField;
 import org.openbili.security.AuthUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -69,12 +71,15 @@ class SessionController {
         return tokens.refresh(request.refreshToken());
     }
 
-    /** Ends the session the refresh token belongs to; the access token runs out on its own (15 minutes). */
+    /**
+     * Ends the session the refresh token belongs to, and the access token the call is made with: the gateway
+     * refuses it from now on, though it has not expired.
+     */
     @PostMapping("/api/v1/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void logout(AuthUser user, @RequestBody RefreshRequest request) {
+    void logout(AuthUser user, @AuthenticationPrincipal Jwt accessToken, @RequestBody RefreshRequest request) {
         requireRefreshToken(request);
-        tokens.signOut(request.refreshToken(), user.uid());
+        tokens.signOut(request.refreshToken(), user.uid(), accessToken);
     }
 
     private static void requireRefreshToken(RefreshRequest request) {

@@ -12,6 +12,7 @@ import org.openbili.user.api.UserCard;
 import org.openbili.user.api.UserClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +24,7 @@ public class TokenIssuer {
 
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final RevokedAccessTokens revokedAccessTokens;
     private final Accounts accounts;
     private final UserClient users;
     private final DomainEvents events;
@@ -32,6 +34,7 @@ public class TokenIssuer {
     TokenIssuer(
             AccessTokens accessTokens,
             RefreshTokens refreshTokens,
+            RevokedAccessTokens revokedAccessTokens,
             Accounts accounts,
             UserClient users,
             DomainEvents events,
@@ -39,6 +42,7 @@ public class TokenIssuer {
             TransactionTemplate transactions) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.revokedAccessTokens = revokedAccessTokens;
         this.accounts = accounts;
         this.users = users;
         this.events = events;
@@ -74,8 +78,10 @@ public class TokenIssuer {
         return pair(account, rotated.successor(), cardOf(account.uid()));
     }
 
-    public void signOut(String refreshToken, long uid) {
+    /** Ends the refresh token's family and, at the gateway, the access token the request came with. */
+    public void signOut(String refreshToken, long uid, Jwt accessToken) {
         refreshTokens.revoke(refreshToken, uid);
+        revokedAccessTokens.revoke(accessToken);
     }
 
     private IssuedTokens pair(Account account, String refreshToken, UserCard card) {

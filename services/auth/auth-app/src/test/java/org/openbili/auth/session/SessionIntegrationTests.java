@@ -15,13 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openbili.auth.key.SigningKeys;
 import org.openbili.auth.support.Accounts;
 import org.openbili.auth.support.AuthIntegrationTest;
+import org.openbili.security.RevokedTokens;
 import org.openbili.testsupport.Api;
 import org.openbili.testsupport.Infrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +37,9 @@ class SessionIntegrationTests extends AuthIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @Test
     void registeringGivesTokensAndAProfileInTheUserService() {
@@ -152,9 +158,7 @@ class SessionIntegrationTests extends AuthIntegrationTest {
         HttpResponse<String> sameUsername = api().post(
                         "/api/v1/auth/register",
                         "{\"username\":\"%s\",\"password\":\"another-pass1\",\"nickname\":\"%s\"}"
-                                .formatted(
-                                        first.username().toUpperCase(),
-                                        Accounts.uniqueName("n").substring(0, 12)));
+                                .formatted(first.username().toUpperCase(), Accounts.uniqueName("n")));
         assertThat(sameUsername.statusCode()).isEqualTo(409);
         assertThat(Api.json(sameUsername).get("code").asString()).isEqualTo("USERNAME_TAKEN");
 
@@ -219,6 +223,21 @@ class SessionIntegrationTests extends AuthIntegrationTest {
         // Idempotent.
         assertThat(api().post("/api/v1/auth/logout", user.accessToken(), body).statusCode())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void logoutPutsTheAccessTokenOnTheGatewaysDenyListForTheRestOfItsLife() throws Exception {
+        Accounts.Registered user = Accounts.register(api());
+        String jti = SignedJWT.parse(user.accessToken()).getJWTClaimsSet().getJWTID();
+        assertThat(jti).isNotBlank();
+        assertThat(redis.hasKey(RevokedTokens.key(jti))).isFalse();
+
+        String body = "{\"refreshToken\":\"" + user.refreshToken() + "\"}";
+        assertThat(api().post("/api/v1/auth/logout", user.accessToken(), body).statusCode())
+                .isEqualTo(204);
+        // until the token would have expired anyway (15 minutes from its issue, and the seconds of clock skew
+        // verifiers allow), and not longer
+        assertThat(redis.getExpire(RevokedTokens.key(jti), TimeUnit.SECONDS)).isBetween(800L, 905L);
     }
 
     @Test

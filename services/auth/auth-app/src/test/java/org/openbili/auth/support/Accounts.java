@@ -26,6 +26,7 @@ public final class Accounts {
         }
     }
 
+    /** {@code prefix} and 9 to 13 more letters and digits: a valid username, and a nickname for a short prefix. */
     public static String uniqueName(String prefix) {
         return prefix
                 + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36)

@@ -52,6 +52,16 @@ class ProfileIntegrationTests {
     }
 
     @Test
+    void theOpenApiDocumentShowsThePublicApiAndNotTheCallsBetweenServices() {
+        // the gateway serves this document to anyone (/openapi/user, the Swagger UI)
+        String document = api().get("/v3/api-docs").body();
+        assertThat(document).contains("\"/api/v1/users/{uid}\"");
+        assertThat(document).doesNotContain("/internal/").doesNotContain("\"/error\"");
+        // the signed-in user comes from the token, not from a parameter a client could send
+        assertThat(document).doesNotContain("AuthUser");
+    }
+
+    @Test
     void meNeedsAValidTokenAndShowsTheUsernameAndRoles() {
         Users.User user = new Users(api()).create();
         assertThat(api().get("/api/v1/users/me").statusCode()).isEqualTo(401);
