@@ -60,6 +60,7 @@ class StandaloneIntegrationTests {
             assertThat(nope.statusCode()).isEqualTo(404);
             assertThat(nope.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             signingKey = signingKeyId();
+            onlyTheGatewayFacesTheNetwork();
             bursts = burstsOnH2();
 
             // The application services share one logback; each still writes its own JSON log, with its lines only.
@@ -110,6 +111,34 @@ class StandaloneIntegrationTests {
             bursts.assertVideoCounts(500, 500, 0);
             bursts.assertFollowers(500);
         }
+    }
+
+    /**
+     * As {@code ss -ltn} shows it: the gateway listens on every interface, the registry, the services, Redis and
+     * Kafka on loopback only; and the registry lets no stranger register an instance.
+     */
+    private void onlyTheGatewayFacesTheNetwork() throws Exception {
+        Map<Integer, Boolean> listening = ListeningSockets.loopbackOnlyByPort();
+        for (Map.Entry<String, String> port : environment.entrySet()) {
+            if (port.getKey().endsWith("PORT")) {
+                assertThat(listening)
+                        .as("%s %s is listening", port.getKey(), port.getValue())
+                        .containsKey(Integer.parseInt(port.getValue()));
+                assertThat(listening.get(Integer.parseInt(port.getValue())))
+                        .as("%s %s listens on loopback only", port.getKey(), port.getValue())
+                        .isEqualTo(!port.getKey().equals("PORT"));
+            }
+        }
+        HttpResponse<String> probe = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + environment.get("REGISTRY_PORT") + "/eureka/apps/FUZZPROBE"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":{\"app\":\"FUZZPROBE\"}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(probe.statusCode())
+                .as("a stranger registering with the registry")
+                .isEqualTo(401);
     }
 
     /** Ends with 500 likes (after 500 unlikes in between), 500 coins, no favourites (500 came and went), 500 fans. */

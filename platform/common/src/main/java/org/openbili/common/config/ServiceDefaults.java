@@ -18,6 +18,8 @@ import org.springframework.core.io.ClassPathResource;
  */
 public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
+    static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
     private static final YamlPropertySourceLoader YAML = new YamlPropertySourceLoader();
 
     @Override
@@ -36,9 +38,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    /** After the application's own configuration and its profiles are known. */
+    /** After the application's own configuration and its profiles are known; before {@link RegistryCredentials}. */
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return ORDER;
     }
 }
