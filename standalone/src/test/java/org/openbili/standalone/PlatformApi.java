@@ -85,8 +85,12 @@ final class PlatformApi {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

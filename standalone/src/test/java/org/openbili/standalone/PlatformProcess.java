@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +30,7 @@ final class PlatformProcess implements AutoCloseable {
             Path.of(System.getProperty("openbili.home", "..")).toAbsolutePath().normalize();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<Path> STARTED = new java.util.concurrent.ConcurrentSkipListSet<>();
     private static final List<String> PORTS = List.of(
             "PORT",
             "REGISTRY_PORT",
@@ -85,7 +87,13 @@ final class PlatformProcess implements AutoCloseable {
         without.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
         builder.environment().put("OPENBILI_NO_BUILD", "1");
+        STARTED.add(Path.of(environment.get("DATA_DIR")));
         return new PlatformProcess(builder.start(), log, environment);
+    }
+
+    /** The data folders of every platform this JVM started, logs included. */
+    static List<Path> dataDirectories() {
+        return List.copyOf(STARTED);
     }
 
     String baseUrl() {

@@ -11,13 +11,15 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openbili.testsupport.WeChatStandIn;
 
 /**
  * One running platform for the acceptance tests that only need it up: started by the first test that asks for a
  * {@link PlatformProcess} parameter, stopped with SIGTERM when the whole run ends, so each start costs CI once.
  * When {@code DB_URL} names a MariaDB/MySQL server (CI), its data lives there (a fresh database per run) and it
  * uses the machine's Redis at {@code REDIS_URL}: the distributed engines. Otherwise it runs on H2 and its own
- * embedded Redis. Kafka is always its own embedded broker. The first admin is {@link #ADMIN_USERNAME}.
+ * embedded Redis. Kafka is always its own embedded broker. The first admin is {@link #ADMIN_USERNAME}; WeChat's
+ * servers are a {@link WeChatStandIn} in this JVM.
  */
 final class SharedPlatform implements ParameterResolver {
 
@@ -49,6 +51,10 @@ final class SharedPlatform implements ParameterResolver {
             environment.put("ADMIN_USERNAME", ADMIN_USERNAME);
             environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
             environment.put("RATE_LIMITS", "off");
+            // WeChat sign-in works against a real HTTP server in WeChat's place
+            environment.put("WECHAT_API_BASE", WeChatStandIn.start().baseUrl());
+            environment.put("WECHAT_APPID", WeChatStandIn.APP_ID);
+            environment.put("WECHAT_SECRET", WeChatStandIn.SECRET);
             List<String> without = new ArrayList<>(
                     List.of("DB_URL", "KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "REVIEW_MODE", "MEDIA_SIGNING_KEY"));
             String dbUrl = System.getenv("DB_URL");

@@ -2,6 +2,7 @@ package org.openbili.auth.wechat;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import org.openbili.common.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +55,13 @@ class WeChatClient {
         try {
             // WeChat answers JSON labelled text/plain; read it as text.
             body = http.get()
+                    // values as template variables: encoded whatever they hold, never read as a template ({…})
                     .uri(uri -> uri.path("/sns/jscode2session")
-                            .queryParam("appid", appId)
-                            .queryParam("secret", secret)
-                            .queryParam("js_code", code)
+                            .queryParam("appid", "{appid}")
+                            .queryParam("secret", "{secret}")
+                            .queryParam("js_code", "{code}")
                             .queryParam("grant_type", "authorization_code")
-                            .build())
+                            .build(Map.of("appid", appId, "secret", secret, "code", code)))
                     .retrieve()
                     .body(String.class);
         } catch (RestClientException e) {

@@ -137,6 +137,14 @@ class WeChatIntegrationTests extends AuthIntegrationTest {
                 "INVALID_REGISTRATION_TICKET");
     }
 
+    @Test
+    void aCodeThatLooksLikeUriSyntaxReachesWeChatAsItIsAndIsRefusedAsWeChatRefusesIt() {
+        // braces once made the URI template choke (a 500); & and # must not add or cut off parameters either
+        for (String code : new String[] {"{zHPpcP}", "x&appid=evil", "no-1#fragment", "a b%20c"}) {
+            assertProblem(wechatLogin(code), 400, "WECHAT_CODE_INVALID");
+        }
+    }
+
     private HttpResponse<String> wechatLogin(String code) {
         return api().post("/api/v1/auth/wechat/login", "{\"code\":\"" + code + "\"}");
     }
