@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every operation of every service's OpenAPI document, fed malformed input through the gateway of the shared
  * platform: at least {@value #PER_SERVICE} requests per service, generated from the documents themselves (so new
- * endpoints are fuzzed without a line here) from one seed ({@code -Dopenbili.fuzz.seed=…} replays a run). Every
+ * endpoints are fuzzed without a line here) from one seed, fixed unless {@code -Dopenbili.fuzz.seed=…} names another. Every
  * answer must be below 500 and every 4xx problem+json with a code; afterwards the platform is healthy, and what an
  * uploader had made before is as it was.
  */
@@ -25,12 +25,14 @@ import tools.jackson.databind.JsonNode;
 class ApiFuzzIntegrationTests {
 
     static final int PER_SERVICE = 1000;
+    /** CI replays the same requests every run; other seeds explore further ({@code -Dopenbili.fuzz.seed=…}). */
+    private static final long DEFAULT_SEED = 20261204L;
+
     private static final int MAX_REPORTED = 40;
 
     @Test
     void malformedInputToEveryOperationIsAClearClientErrorAndHarmsNothing(PlatformProcess platform) throws Exception {
-        long seed =
-                Long.getLong("openbili.fuzz.seed", ThreadLocalRandom.current().nextLong());
+        long seed = Long.getLong("openbili.fuzz.seed", DEFAULT_SEED);
         PlatformApi api = new PlatformApi(platform.baseUrl());
         Baseline before = Baseline.make(api);
         PlatformApi.Account fuzzer = api.register("fz_" + Long.toString(seed & 0xffffff, 36), "模糊测试" + (seed & 0xfff));
