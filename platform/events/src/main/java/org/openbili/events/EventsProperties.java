@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tuning of the outbox relay ({@code openbili.events.*}).
  *
- * @param pollInterval how often the relay looks for due rows when nobody woke it
+ * @param pollInterval how often the relay looks for due rows when nobody woke it and it just found some
+ * @param idlePollInterval the longest it waits between looks while it keeps finding nothing (the wait doubles
+ *     from {@code pollInterval}); a commit in this instance still wakes it at once
  * @param batchSize rows sent per pass
  * @param sendTimeout how long one send may wait for Kafka's acknowledgement
  * @param initialBackoff delay before the first retry of a failed send; doubles up to {@code maxBackoff}
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("openbili.events")
 public record EventsProperties(
         @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("8s") Duration idlePollInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("500ms") Duration initialBackoff,

@@ -1,6 +1,7 @@
 package org.openbili.events;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
     private long lastCleanup;
+    /** How long the next idle wait lasts; only the relay thread touches it. */
+    private Duration idleWait;
 
     public OutboxRelay(
             JdbcClient jdbc, KafkaOperations<String, String> kafka, EventsProperties properties, Clock clock) {
@@ -181,23 +184,35 @@ public class OutboxRelay implements SmartLifecycle {
                     lastCleanup = clock.millis();
                     cleanUp();
                 }
+                // Idle passes wait longer and longer (up to idlePollInterval): rows committed here wake the relay
+                // anyway; only other instances' leftovers and retries after an outage come from polling.
+                idleWait = sent > 0 ? properties.pollInterval() : longer(idleWait);
                 if (sent < properties.batchSize()) {
                     awaitWork();
                 }
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("Outbox relay pass failed; trying again shortly: {}", e.toString());
+                    idleWait = properties.pollInterval();
                     awaitWork();
                 }
             }
         }
     }
 
+    private Duration longer(Duration wait) {
+        Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(properties.idlePollInterval()) > 0 ? properties.idlePollInterval() : doubled;
+    }
+
     private void awaitWork() {
         lock.lock();
         try {
             if (!signalled && running) {
-                work.await(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                work.await(idleWait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (signalled) {
+                idleWait = properties.pollInterval();
             }
             signalled = false;
         } catch (InterruptedException e) {
@@ -210,6 +225,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        idleWait = properties.pollInterval();
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
