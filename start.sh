@@ -37,6 +37,23 @@ if [ "${OPENBILI_NO_BUILD:-0}" != 1 ] && [ -f web/package.json ] && command -v n
   fi
 fi
 
+# The mobile client's H5 build, served at /m/ (a phone on the same network opens http://<this machine>:8080/m/).
+if [ "${OPENBILI_NO_BUILD:-0}" != 1 ] && [ -f mobile/package.json ] && command -v node >/dev/null 2>&1; then
+  if [ ! -f mobile/dist/build/h5/index.html ] || [ -n "$(find mobile/src mobile/index.html mobile/package.json -newer mobile/dist/build/h5/index.html -print -quit 2>/dev/null)" ]; then
+    echo "start.sh: building the mobile client (H5)…"
+    (cd mobile && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build:h5)
+  fi
+fi
+
+# The Node helper (link previews, oEmbed, the embeddable player, sitemaps, /img, /qr) runs when node is on the PATH;
+# its packages are installed here once, and again when its lock file changes. Without node the platform runs without it.
+if [ "${OPENBILI_NO_BUILD:-0}" != 1 ] && [ -f helper/package.json ] && command -v node >/dev/null 2>&1; then
+  if [ ! -f helper/node_modules/.package-lock.json ] || [ helper/package-lock.json -nt helper/node_modules/.package-lock.json ]; then
+    echo "start.sh: installing the helper's packages…"
+    (cd helper && npm ci --no-audit --no-fund)
+  fi
+fi
+
 # Without an ffmpeg on the PATH the video service runs the one bundled in org.bytedeco:ffmpeg, whose libavdevice
 # needs PulseAudio's client library (libpulse0 on Debian). Install it once when we can; else say what is missing.
 if ! command -v ffmpeg >/dev/null 2>&1 && ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libpulse\.so\.0'; then

@@ -26,6 +26,7 @@ warmup=${BENCH_WARMUP_SECONDS:-90}
 path=/api/v1/partitions
 
 . bench/lib/platform.sh
+. bench/lib/wrk.sh
 install_missing nginx:nginx-light wrk:wrk jq:jq
 build_platform_if_missing
 
@@ -94,21 +95,8 @@ done
 bytes=$(wc -c <"$static$path")
 etag=$(grep -i '^etag:' "$results/run/headers-gateway.txt" | tr -d '\r' | cut -d' ' -f2- || true)
 
-# wrk prints latencies as 812.00us, 1.25ms, 1.02s, 2.00m: in ms
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 declare -A best best_round
-run_wrk() { # target seconds → wrk's output; fails on any non-2xx/3xx answer, saying which statuses came back
-  local out
-  out=$(wrk -t"$threads" -c"$connections" -d"${2}s" --latency "${url[$1]}")
-  if echo "$out" | grep -q 'Non-2xx or 3xx responses'; then
-    echo "$out" >&2
-    echo "bench/gateway: $1 answered non-2xx/3xx responses under wrk -t$threads -c$connections; what it answers now:" >&2
-    sleep 11   # past the gateway's circuit breaker's open state (10 s), so a breaker that opened shows how it opens
-    wrk -t"$threads" -c"$connections" -d3s -s bench/gateway/statuses.lua "${url[$1]}" | grep -E '^(status|first error)' >&2 || true
-    return 1
-  fi
-  echo "$out"
-}
+run_wrk() { wrk_measure "$1" "$2" "${url[$1]}"; } # target seconds → wrk's output (bench/lib/wrk.sh)
 
 echo "bench/gateway: warming up each target for ${warmup}s…"
 for target in "${targets[@]}"; do run_wrk "$target" "$warmup" >"$results/run/wrk-$target-warmup.txt"; done
@@ -118,15 +106,15 @@ for round in $(seq 1 "$rounds"); do
   for target in "${targets[@]}"; do
     out=$(run_wrk "$target" "$seconds")
     echo "$out" >"$results/run/wrk-$target-$round.txt"
-    value=$(echo "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
+    value=$(wrk_value "$out")
     errors=$(echo "$out" | sed -n 's/^ *Socket errors: *//p')
-    echo "  round $round: $target $value req/s, p99 $(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')") ms${errors:+ (socket errors: $errors)}"
+    echo "  round $round: $target $value req/s, p99 $(wrk_latency "$out" 99%) ms${errors:+ (socket errors: $errors)}"
     if [ -z "${best[$target]:-}" ] || [ "$value" -gt "${best[$target]}" ]; then
       best[$target]=$value; best_round[$target]=$round
     fi
   done
 done
-pct() { to_ms "$(awk -v p="$2" '$1 == p { print $2 }' "$results/run/wrk-$1-${best_round[$1]}.txt")"; }
+pct() { wrk_latency "$(cat "$results/run/wrk-$1-${best_round[$1]}.txt")" "$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3g", a / b }'; }
 declare -A p50 p99
 for target in "${targets[@]}"; do p50[$target]=$(pct "$target" 50%); p99[$target]=$(pct "$target" 99%); done

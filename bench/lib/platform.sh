@@ -8,7 +8,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # exports a free port for every port variable of the platform, so a benchmark never meets a running one
 use_free_ports() {
   local name
-  for name in PORT REGISTRY_PORT AUTH_PORT USER_PORT VIDEO_PORT INTERACTION_PORT RECOMMEND_PORT MESSAGE_PORT \
+  for name in PORT REGISTRY_PORT AUTH_PORT USER_PORT VIDEO_PORT INTERACTION_PORT RECOMMEND_PORT MESSAGE_PORT HELPER_PORT \
               EMBEDDED_REDIS_PORT EMBEDDED_KAFKA_PORT EMBEDDED_KAFKA_CONTROLLER_PORT; do
     export "$name=$(free_port)"
   done
@@ -34,13 +34,15 @@ build_platform_if_missing() {
   fi
 }
 
-# the gateway's health UP, all seven services UP, the partition tree answering (needs jq and curl)
+# the gateway's health UP, the seven services UP (the optional helper may still be starting), the partition tree
+# answering (needs jq and curl)
 platform_ready() {
   local body
   body=$(curl -fs -m 2 "http://localhost:$PORT/actuator/health" 2>/dev/null) && [ -n "$body" ] || return 1
   jq -e '.status == "UP"' <<<"$body" >/dev/null 2>&1 || return 1
   body=$(curl -fs -m 5 "http://localhost:$PORT/api/v1/system/services" 2>/dev/null) && [ -n "$body" ] || return 1
-  jq -e '.status == "UP" and (.services | length) == 7 and all(.services[]; .status == "UP")' <<<"$body" >/dev/null 2>&1 \
+  jq -e '.status == "UP" and (.services | length) == 8 and all(.services[]; .status == "UP" or .name == "helper")' \
+    <<<"$body" >/dev/null 2>&1 \
     || return 1
   [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://localhost:$PORT/api/v1/partitions" 2>/dev/null)" = 200 ]
 }

@@ -17,6 +17,7 @@ const PORT_VARIABLES = [
   'INTERACTION_PORT',
   'RECOMMEND_PORT',
   'MESSAGE_PORT',
+  'HELPER_PORT',
   'EMBEDDED_REDIS_PORT',
   'EMBEDDED_KAFKA_PORT',
   'EMBEDDED_KAFKA_CONTROLLER_PORT',
@@ -24,7 +25,8 @@ const PORT_VARIABLES = [
 // External engines a CI machine may point at; the platform under test uses its own embedded ones.
 const EXTERNAL = ['DB_URL', 'DB_USERNAME', 'DB_PASSWORD', 'REDIS_URL', 'KAFKA_BOOTSTRAP_SERVERS', 'ES_URIS', 'S3_ENDPOINT']
 
-function freePort() {
+/** A port nothing listens on now. */
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer()
     server.unref()

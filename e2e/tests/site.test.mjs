@@ -1,7 +1,7 @@
 // What a person does on the site, in Chromium against a running platform (BASE_URL, set by run.mjs):
-// sign up, upload a video and watch it being processed, play it, send a danmaku, comment, like, and find
-// the video in the uploader's space and by search. Every main page is photographed, and no page may log
-// a console error.
+// sign up, upload a video and watch it being processed, play it, send a danmaku, comment, like, find
+// the video in the uploader's space and by search, on the 热门 and 推荐 tabs, in the 排行榜 and in its tag's
+// channel. Every main page is photographed, and no page may log a console error.
 import assert from 'node:assert/strict'
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -233,10 +233,47 @@ describe('OpenBili in the browser', { timeout: 15 * 60_000 }, () => {
     await shoot('search')
   })
 
-  test('the home page lists the new video', async () => {
+  test('热门 and a guest’s 推荐 show the video, 排行榜 ranks it in its partition, and its tag is a channel', async () => {
+    // The video was played and liked above: the hot-list stream puts it into today's hot list within seconds.
     await page.goto('/')
+    await page.getByRole('tab', { name: '热门', exact: true }).click()
+    await page.waitForURL(/tab=hot/)
+    await page.getByTestId('video-card').filter({ hasText: title }).waitFor({ timeout: 60_000 })
+    await shoot('home-hot')
+
+    // A guest's 推荐 is the fresh-and-hot blend of every partition (the uploader's own leaves out their videos).
+    const guestContext = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    const guest = await guestContext.newPage()
+    watchConsole(guest, 'guest')
+    await guest.goto('/?tab=hot')
+    await guest.getByRole('tab', { name: '推荐', exact: true }).click()
+    await guest.getByTestId('video-card').filter({ hasText: title }).waitFor({ timeout: 60_000 })
+    await guest.screenshot({ path: join(SCREENSHOTS, 'home-recommend.png'), animations: 'disabled' })
+    await guestContext.close()
+
+    await page.getByTestId('ranking-link').click()
+    await page.waitForURL(/\/ranking/)
+    await page.getByTestId('ranking-title').filter({ hasText: title }).waitFor({ timeout: 60_000 })
+    await page.getByTestId('ranking-partitions').getByText('动漫', { exact: true }).click()
+    await page.waitForURL(/partition=anime/)
+    await page.getByTestId('ranking-windows').getByText('周榜', { exact: true }).click()
+    await page.waitForURL(/window=week/)
+    const entry = page.getByTestId('ranking-entry').filter({ hasText: title })
+    await entry.waitFor()
+    // other suites upload to 动漫 too: the video is on the week's list, numbered by its place there
+    const place = (await page.getByTestId('ranking-entry').allTextContents()).findIndex((text) => text.includes(title)) + 1
+    assert.equal((await entry.locator('.rank').textContent()).trim(), String(place), 'the video is ranked in 动漫 this week')
+    await shoot('ranking')
+
+    await page.goto('/')
+    await page.getByTestId('channels-link').click()
+    await page.getByTestId('channel-card').filter({ hasText: '# 测试' }).click()
+    await page.getByTestId('channel-name').filter({ hasText: '测试' }).waitFor()
     await page.getByTestId('video-card').filter({ hasText: title }).waitFor()
-    await shoot('home')
+    await page.getByTestId('subscribe-button').click()
+    await page.getByTestId('subscribe-button').filter({ hasText: '已订阅' }).waitFor()
+    await page.getByTestId('channel-counts').filter({ hasText: '1 人订阅' }).waitFor()
+    await shoot('channel')
   })
 
   test('history, settings and the creator center open', async () => {

@@ -2,18 +2,32 @@ import { ApiClient } from './client'
 import { LocalTokenStore, webLock } from './session'
 import type {
   AuthResult,
+  Channel,
+  ChannelView,
+  FeedCard,
+  PartitionFeed,
+  RankingEntry,
+  RankingWindow,
   CoinState,
   Comment,
   CommentSort,
+  Conversation,
   CursorPage,
   Danmaku,
   DanmakuDraft,
+  Dynamic,
   FavoriteFolder,
+  FeedPage,
   FollowEntry,
   FolderVideo,
   LikeState,
   HistoryEntry,
+  MessagePage,
+  MessageSettings,
+  NotificationEntry,
+  NotificationType,
   Partition,
+  PrivateMessage,
   ProcessingProgress,
   Profile,
   Relation,
@@ -136,6 +150,7 @@ export function createApi(client: ApiClient) {
         client.get<CursorPage<Comment>>(`/api/v1/comments/${id}/replies`, { query: { cursor, size: 10 } }),
       post: (bvid: string, content: string, parentId?: string) =>
         client.post<Comment>(`/api/v1/videos/${bvid}/comments`, { content, parentId }),
+      get: (id: string) => client.get<Comment>(`/api/v1/comments/${id}`),
       remove: (id: string) => client.delete(`/api/v1/comments/${id}`),
       like: (id: string) => client.put<LikeState>(`/api/v1/comments/${id}/like`),
       unlike: (id: string) => client.delete<LikeState>(`/api/v1/comments/${id}/like`),
@@ -182,8 +197,63 @@ export function createApi(client: ApiClient) {
         }),
     },
 
+    discovery: {
+      /** 推荐: personal when signed in, the fresh-and-hot blend otherwise. */
+      recommend: (cursor?: string | null) =>
+        client.get<CursorPage<FeedCard>>('/api/v1/feed/recommend', { query: { cursor, ...page } }),
+      /** 热门: today's hot, of a partition or of all. */
+      hot: (partition: string | null, cursor?: string | null) =>
+        client.get<CursorPage<FeedCard>>('/api/v1/feed/hot', { query: { partition, cursor, ...page } }),
+      partition: (slug: string, cursor?: string | null) =>
+        client.get<PartitionFeed>(`/api/v1/feed/partition/${encodeURIComponent(slug)}`, {
+          query: { cursor, ...page },
+        }),
+      ranking: (partition: string | null, window: RankingWindow, cursor?: string | null) =>
+        client.get<CursorPage<RankingEntry>>('/api/v1/ranking', { query: { partition, window, cursor, ...page } }),
+      related: (bvid: string) => client.get<FeedCard[]>(`/api/v1/videos/${bvid}/related`, { query: { size: 20 } }),
+      channels: () => client.get<Channel[]>('/api/v1/channels'),
+      channel: (name: string) => client.get<ChannelView>(`/api/v1/channels/${encodeURIComponent(name)}`),
+      channelVideos: (name: string, cursor?: string | null) =>
+        client.get<CursorPage<FeedCard>>(`/api/v1/channels/${encodeURIComponent(name)}/videos`, {
+          query: { cursor, ...page },
+        }),
+      subscribe: (name: string) => client.put<ChannelView>(`/api/v1/channels/${encodeURIComponent(name)}/subscription`),
+      unsubscribe: (name: string) =>
+        client.delete<ChannelView>(`/api/v1/channels/${encodeURIComponent(name)}/subscription`),
+    },
+
     notifications: {
       unread: () => client.get<UnreadCounts>('/api/v1/notifications/unread'),
+      list: (type: NotificationType, cursor?: string | null) =>
+        client.get<CursorPage<NotificationEntry>>('/api/v1/notifications', { query: { type, cursor, ...page } }),
+      /** Marks one type, some entries, or everything read; answers the unread counts left. */
+      read: (body: { type?: NotificationType; ids?: string[] }) =>
+        client.post<UnreadCounts>('/api/v1/notifications/read', body),
+      settings: () => client.get<MessageSettings>('/api/v1/me/message-settings'),
+      updateSettings: (body: Partial<MessageSettings>) =>
+        client.put<MessageSettings>('/api/v1/me/message-settings', body),
+    },
+
+    conversations: {
+      list: (cursor?: string | null) =>
+        client.get<CursorPage<Conversation>>('/api/v1/conversations', { query: { cursor, ...page } }),
+      messages: (uid: string, cursor?: string | null) =>
+        client.get<MessagePage>(`/api/v1/conversations/${uid}/messages`, { query: { cursor, ...page } }),
+      send: (uid: string, text: string) =>
+        client.post<PrivateMessage>(`/api/v1/conversations/${uid}/messages`, { text }),
+      read: (uid: string) => client.post<UnreadCounts>(`/api/v1/conversations/${uid}/read`),
+      block: (uid: string) => client.put<void>(`/api/v1/me/blocks/${uid}`),
+      unblock: (uid: string) => client.delete(`/api/v1/me/blocks/${uid}`),
+    },
+
+    dynamics: {
+      feed: (cursor?: string | null) => client.get<FeedPage>('/api/v1/dynamics', { query: { cursor, ...page } }),
+      /** How many dynamics of the feed are newer than `id` (for the "new" badge). */
+      newerThan: (id: string) => client.get<FeedPage>('/api/v1/dynamics', { query: { since: id, size: 1 } }),
+      ofUser: (uid: string, cursor?: string | null) =>
+        client.get<CursorPage<Dynamic>>(`/api/v1/users/${uid}/dynamics`, { query: { cursor, ...page } }),
+      post: (text: string) => client.post<Dynamic>('/api/v1/dynamics', { text }),
+      remove: (id: string) => client.delete(`/api/v1/dynamics/${id}`),
     },
 
     /** The WebSocket address; the token (when signed in) rides in the query as browsers cannot set headers. */

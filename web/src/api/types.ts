@@ -208,11 +208,134 @@ export interface HistoryEntry {
 
 export type NotificationType = 'reply' | 'like' | 'at' | 'follow' | 'system'
 
-export type UnreadCounts = Record<NotificationType, number> & { total: number }
+/** Unread notifications by type, unread private messages (`message`), and their sum. */
+export type UnreadCounts = Record<NotificationType, number> & { message: number; total: number }
 
+/** What happened; the message centre words each one (i18n `message.kind.*`). */
+export type NotificationKind =
+  | 'reply'
+  | 'comment'
+  | 'mention-comment'
+  | 'mention-danmaku'
+  | 'like-video'
+  | 'like-comment'
+  | 'favorite-video'
+  | 'follow'
+  | 'video-approved'
+  | 'video-rejected'
+  | 'transcode-failed'
+  | 'coins'
+
+/** An entry of the message centre; likes of one target are one entry counting everyone once. */
+export interface NotificationEntry {
+  id: string
+  type: NotificationType
+  kind: NotificationKind
+  /** The newest (at most three) first. */
+  actors: UserCard[]
+  actorCount: number
+  target: {
+    type: 'video' | 'comment'
+    bvid: string | null
+    title: string | null
+    coverUrl: string | null
+    commentId: string | null
+    rootId: string | null
+  } | null
+  /** The comment, danmaku or reason: user text, rendered as text. */
+  content: string | null
+  /** Coins thrown. */
+  amount: number | null
+  read: boolean
+  latestAt: string
+  createdAt: string
+}
+
+export type MessageSettings = Record<NotificationType, boolean>
+
+/** A private message (私信); `read`: its receiver has read it. */
+export interface PrivateMessage {
+  id: string
+  from: string
+  to: string
+  text: string
+  createdAt: string
+  read: boolean
+}
+
+export interface Conversation {
+  peer: UserCard
+  lastMessage: PrivateMessage
+  unread: number
+  /** I blocked this user. */
+  blocked: boolean
+}
+
+export interface MessagePage extends CursorPage<PrivateMessage> {
+  peer: UserCard
+  blocked: boolean
+  /** The last of my messages the other side has read. */
+  peerReadUpTo: string
+}
+
+/** A dynamic (动态): a text post or a published video. */
+export interface Dynamic {
+  id: string
+  author: UserCard
+  kind: 'text' | 'video'
+  text: string | null
+  video: { bvid: string; title: string; coverUrl: string | null; durationMs: number; publishedAt: string | null } | null
+  createdAt: string
+}
+
+/** A page of the feed; with `since`, only what is newer and `newCount`. */
+export interface FeedPage extends CursorPage<Dynamic> {
+  newCount: number | null
+}
+
+/** What a grid card shows of a video: a full Video is one, and so is a discovery list's card. */
+export interface VideoCardData {
+  bvid: string
+  title: string
+  coverUrl: string | null
+  durationMs: number
+  partition?: string
+  uploader: UserCard
+  stats?: Pick<VideoStats, 'views' | 'danmaku'> | null
+  publishedAt: string | null
+  createdAt?: string
+}
+
+/** A video in a discovery list (feeds, ranking, related, a channel). */
+export interface FeedCard extends VideoCardData {
+  partition: string
+  tags: string[]
+  stats: Pick<VideoStats, 'views' | 'danmaku'>
+}
+
+/** A partition's feed; `live` is there only for 直播, false until live streaming exists. */
+export interface PartitionFeed extends CursorPage<FeedCard> {
+  live?: boolean
+}
+
+export type RankingWindow = 'day' | '3day' | 'week'
+
+export interface RankingEntry {
+  rank: number
+  score: number
+  video: FeedCard
+}
+
+/** A channel (频道): a topic made from a tag. */
 export interface Channel {
   name: string
-  [more: string]: unknown
+  description: string
+  subscribers: number
+  videos: number
+}
+
+export interface ChannelView extends Channel {
+  subscribed: boolean
 }
 
 export interface ServiceStatus {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import type { Comment, VideoHit } from '@/api'
+import type { Comment, Dynamic, NotificationEntry, VideoHit } from '@/api'
 import { i18n } from '@/i18n'
+import DynamicCard from '@/modules/dynamics/components/DynamicCard.vue'
+import NotificationItem from '@/modules/message/components/NotificationItem.vue'
 import SearchResultCard from '@/modules/search/components/SearchResultCard.vue'
 import CommentItem from '@/modules/video/comments/CommentItem.vue'
 
@@ -53,5 +55,44 @@ describe('user text on the page', () => {
     expect(title.find('em.keyword').text()).toBe('动漫')
     expect(title.find('img').exists()).toBe(false)
     expect(title.text()).toContain('<img src=x onerror="alert(1)">')
+  })
+
+  it('shows a reply in the message centre, and who wrote it, as text', () => {
+    const entry: NotificationEntry = {
+      id: '1',
+      type: 'reply',
+      kind: 'reply',
+      actors: [{ uid: '2', nickname: '<b>昵称</b>', avatarUrl: '' }],
+      actorCount: 1,
+      target: { type: 'comment', bvid: 'BV1xx', title: '<i>标题</i>', coverUrl: null, commentId: '5', rootId: '4' },
+      content: hostile,
+      amount: null,
+      read: false,
+      latestAt: new Date().toISOString(),
+      createdAt: new Date().toISOString(),
+    }
+    const wrapper = mount(NotificationItem, { props: { entry }, global })
+    expect(wrapper.get('[data-test="notification-content"]').text()).toContain(hostile)
+    expect(wrapper.find('img[src="x"]').exists()).toBe(false)
+    expect(wrapper.find('script').exists()).toBe(false)
+    expect(wrapper.find('b').exists()).toBe(false)
+    expect(wrapper.find('i').exists()).toBe(false)
+    expect(wrapper.text()).toContain('<b>昵称</b>')
+    expect(wrapper.text()).toContain('回复了我的评论')
+  })
+
+  it('shows a dynamic as text', () => {
+    const dynamic: Dynamic = {
+      id: '1',
+      author: { uid: '2', nickname: '作者', avatarUrl: '' },
+      kind: 'text',
+      text: hostile,
+      video: null,
+      createdAt: new Date().toISOString(),
+    }
+    const wrapper = mount(DynamicCard, { props: { dynamic }, global })
+    expect(wrapper.get('[data-test="dynamic-text"]').text()).toBe(hostile)
+    expect(wrapper.find('img[src="x"]').exists()).toBe(false)
+    expect(wrapper.find('script').exists()).toBe(false)
   })
 })

@@ -80,4 +80,19 @@ describe('useCursorList', () => {
     expect(list.items.value).toEqual([1, 2])
     expect(list.empty.value).toBe(false)
   })
+
+  it('shows an item put at the top once, even when a page on its way brings it too', async () => {
+    let answer: (page: CursorPage<{ id: string }>) => void = () => {}
+    const list = useCursorList(
+      () => new Promise<CursorPage<{ id: string }>>((resolve) => (answer = resolve)),
+      (item) => item.id,
+    )
+    const loading = list.loadMore()
+    list.prepend({ id: 'new' })
+    answer({ items: [{ id: 'new' }, { id: 'old' }], nextCursor: null })
+    await loading
+    expect(list.items.value.map((item) => item.id)).toEqual(['new', 'old'])
+    list.prepend({ id: 'old' })
+    expect(list.items.value.map((item) => item.id)).toEqual(['old', 'new'])
+  })
 })

@@ -52,6 +52,20 @@ export function useCursorList<T>(load: PageLoader<T>, keyOf?: (item: T) => strin
     return loadMore()
   }
 
+  /**
+   * Puts an item at the top (one just written, or pushed by the server), in place of any copy already shown; a page
+   * still on its way will not show it again.
+   */
+  function prepend(item: T) {
+    if (keyOf) {
+      const key = keyOf(item)
+      seen.add(key)
+      items.value = [item, ...items.value.filter((existing) => keyOf(existing) !== key)]
+    } else {
+      items.value = [item, ...items.value]
+    }
+  }
+
   /** Removes an item shown in the list (after deleting it), without reloading. */
   function remove(predicate: (item: T) => boolean) {
     items.value = items.value.filter((item) => !predicate(item))
@@ -66,6 +80,7 @@ export function useCursorList<T>(load: PageLoader<T>, keyOf?: (item: T) => strin
     loadMore,
     reset,
     reload,
+    prepend,
     remove,
   }
 }

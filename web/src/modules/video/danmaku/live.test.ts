@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { danmakuOfFrame } from './live'
 
-/** A frame as the message service's DanmakuRelay sends it to the viewers of a video. */
-const pushed = {
-  op: 'danmaku',
-  room: 'video:BV1xx411c7mD',
+/** A danmaku as the message service's DanmakuRelay publishes it to a video's room. */
+const item = {
   id: '7301234567890123456',
   uid: '7',
   progressMs: 1200,
@@ -15,29 +13,41 @@ const pushed = {
   sentAt: '2026-01-01T12:00:00.123Z',
 }
 
+/** The frame a node sends a viewer for one tick of the room (RoomBatches). */
+function frame(...items: unknown[]) {
+  return { op: 'danmaku', room: 'video:BV1xx411c7mD', items }
+}
+
 describe('danmakuOfFrame', () => {
-  it('reads the danmaku the server pushes, keeping its 64-bit id as a string', () => {
-    expect(danmakuOfFrame(pushed)).toEqual({
-      id: '7301234567890123456',
-      uid: '7',
-      progressMs: 1200,
-      mode: 'top',
-      color: '#fe0302',
-      size: 36,
-      content: '前方高能',
-    })
+  it('reads every danmaku of the tick in order, keeping 64-bit ids as strings', () => {
+    const second = { ...item, id: '7301234567890123457', content: '名场面' }
+    expect(danmakuOfFrame(frame(item, second))).toEqual([
+      {
+        id: '7301234567890123456',
+        uid: '7',
+        progressMs: 1200,
+        mode: 'top',
+        color: '#fe0302',
+        size: 36,
+        content: '前方高能',
+      },
+      expect.objectContaining({ id: '7301234567890123457', content: '名场面' }),
+    ])
   })
 
   it('refuses a colour that is not #rrggbb, so a frame cannot inject CSS', () => {
-    expect(danmakuOfFrame({ ...pushed, color: 'red;background:url(x)' })?.color).toBe('#ffffff')
+    expect(danmakuOfFrame(frame({ ...item, color: 'red;background:url(x)' }))[0]?.color).toBe('#ffffff')
   })
 
   it('falls back to the defaults for a mode or size it does not know', () => {
-    expect(danmakuOfFrame({ ...pushed, mode: 'reverse', size: 'huge' })).toMatchObject({ mode: 'scroll', size: 25 })
+    expect(danmakuOfFrame(frame({ ...item, mode: 'reverse', size: 'huge' }))[0]).toMatchObject({
+      mode: 'scroll',
+      size: 25,
+    })
   })
 
-  it('ignores frames without text or id', () => {
-    expect(danmakuOfFrame({ ...pushed, content: undefined })).toBeNull()
-    expect(danmakuOfFrame({ ...pushed, id: undefined })).toBeNull()
+  it('skips items without text or id, and frames without items', () => {
+    expect(danmakuOfFrame(frame({ ...item, content: undefined }, { ...item, id: undefined }, null, 'x'))).toEqual([])
+    expect(danmakuOfFrame({ op: 'danmaku', room: 'video:BV1xx411c7mD' })).toEqual([])
   })
 })

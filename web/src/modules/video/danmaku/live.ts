@@ -4,19 +4,30 @@ import type { Frame } from '@/shared/realtime'
 const MODES: readonly DanmakuMode[] = ['scroll', 'top', 'bottom']
 
 /**
- * The danmaku of a `danmaku` frame pushed to a video's room. The message service sends the danmaku's fields at
- * the top of the frame: `{op, room, id, uid, progressMs, mode, color, size, content, sentAt}` (DanmakuRelay).
- * Null for a frame without text or id; a mode, colour or size it does not know falls back to the default.
+ * The danmaku of a `danmaku` frame pushed to a video's room. The message service merges what reaches a room within
+ * one tick into one frame, `{op, room, items: [{id, uid, progressMs, mode, color, size, content, sentAt}, …]}`
+ * (RoomBatches), oldest first. An item without text or id is skipped; a mode, colour or size it does not know falls
+ * back to the default.
  */
-export function danmakuOfFrame(frame: Frame): Danmaku | null {
-  if (typeof frame.content !== 'string' || typeof frame.id !== 'string') return null
+export function danmakuOfFrame(frame: Frame): Danmaku[] {
+  if (!Array.isArray(frame.items)) return []
+  return frame.items.flatMap((item: unknown) => {
+    const danmaku = danmakuOfItem(item)
+    return danmaku ? [danmaku] : []
+  })
+}
+
+function danmakuOfItem(item: unknown): Danmaku | null {
+  if (typeof item !== 'object' || item === null) return null
+  const d = item as Record<string, unknown>
+  if (typeof d.content !== 'string' || typeof d.id !== 'string') return null
   return {
-    id: frame.id,
-    uid: typeof frame.uid === 'string' ? frame.uid : '',
-    progressMs: Number(frame.progressMs) || 0,
-    mode: MODES.includes(frame.mode as DanmakuMode) ? (frame.mode as DanmakuMode) : 'scroll',
-    color: typeof frame.color === 'string' && /^#[0-9a-f]{6}$/i.test(frame.color) ? frame.color : '#ffffff',
-    size: Number(frame.size) || 25,
-    content: frame.content,
+    id: d.id,
+    uid: typeof d.uid === 'string' ? d.uid : '',
+    progressMs: Number(d.progressMs) || 0,
+    mode: MODES.includes(d.mode as DanmakuMode) ? (d.mode as DanmakuMode) : 'scroll',
+    color: typeof d.color === 'string' && /^#[0-9a-f]{6}$/i.test(d.color) ? d.color : '#ffffff',
+    size: Number(d.size) || 25,
+    content: d.content,
   }
 }

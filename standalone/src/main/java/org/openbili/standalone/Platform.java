@@ -26,6 +26,7 @@ final class Platform {
     private final Map<String, ServiceApp> services = new LinkedHashMap<>();
     private EmbeddedRedis redis;
     private EmbeddedKafka kafka;
+    private HelperProcess helper;
 
     Platform(Settings settings) {
         this.settings = settings;
@@ -36,7 +37,10 @@ final class Platform {
         publish("EUREKA_URL", "http://localhost:" + settings.servicePorts().get("registry") + "/eureka/");
         publish("DATA_DIR", settings.dataDir().toString());
         publish("WEB_DIST", settings.home().resolve("web/dist").toString());
-        publish("AUTH_ISSUER", "http://localhost:" + settings.gatewayPort());
+        publish("MOBILE_DIST", settings.home().resolve("mobile/dist/build/h5").toString());
+        // the gateway serves HTTPS when it has a certificate (TLS_CERT and TLS_KEY): tokens name that address
+        String scheme = hasText(System.getenv("TLS_CERT")) && hasText(System.getenv("TLS_KEY")) ? "https" : "http";
+        publish("AUTH_ISSUER", scheme + "://localhost:" + settings.gatewayPort());
         publish("INTERNAL_CLIENT_SECRET", internalClientSecret());
         String profiles = System.getenv("SPRING_PROFILES_ACTIVE");
         System.setProperty(
@@ -65,10 +69,11 @@ final class Platform {
             starting.put(name, startService(name));
         }
         starting.put("gateway", startService("gateway"));
+        helper = HelperProcess.start(settings);
         await(starting);
         log.info(
-                "OpenBili is up on http://localhost:{} ({} s). Press Ctrl-C to stop.",
-                settings.gatewayPort(),
+                "OpenBili is up on {} ({} s). Press Ctrl-C to stop.",
+                System.getProperty("AUTH_ISSUER", System.getenv("AUTH_ISSUER")),
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 
@@ -153,6 +158,10 @@ final class Platform {
     }
 
     /** Environment variables win; otherwise the launcher's choice becomes a system property every service sees. */
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
     private static void publish(String name, String value) {
         String fromEnvironment = System.getenv(name);
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
@@ -162,6 +171,9 @@ final class Platform {
 
     void stop() {
         log.info("Stopping OpenBili");
+        if (helper != null) {
+            helper.stop();
+        }
         stopService("gateway");
         List<Thread> stopping = new ArrayList<>();
         for (String name : APPLICATION_SERVICES) {

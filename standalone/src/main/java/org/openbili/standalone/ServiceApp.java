@@ -120,6 +120,9 @@ final class ServiceApp {
                 urls.add(JarUrl.create(jar.toFile(), library));
             }
         }
+        // The repackaged jar keeps the application's own META-INF (its spring.factories) at its root, which
+        // java -jar also puts on the class path, after the classes and libraries.
+        urls.add(JarUrl.create(jar.toFile()));
         ClassLoader parent = shared == null ? ClassLoader.getPlatformClassLoader() : shared.classLoader();
         return new LaunchedClassLoader(false, urls.toArray(URL[]::new), parent);
     }

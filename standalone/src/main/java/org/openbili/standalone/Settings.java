@@ -21,7 +21,10 @@ record Settings(
         String dbUrl,
         boolean shareLibraries) {
 
-    /** The services in the order they start; the gateway opens the door last. */
+    /**
+     * The services run from jars, in the order they start; the gateway opens the door last. The Node helper
+     * ({@link HelperProcess}) has a port in {@link #servicePorts} and no jar.
+     */
     static final String[] SERVICES = {
         "registry", "auth", "user", "video", "interaction", "recommend", "message", "gateway"
     };
@@ -40,6 +43,7 @@ record Settings(
         ports.put("interaction", Integer.parseInt(env("INTERACTION_PORT", "18084")));
         ports.put("recommend", Integer.parseInt(env("RECOMMEND_PORT", "18085")));
         ports.put("message", Integer.parseInt(env("MESSAGE_PORT", "18086")));
+        ports.put("helper", Integer.parseInt(env("HELPER_PORT", "18087")));
         ports.put("gateway", gatewayPort);
         return new Settings(
                 home,

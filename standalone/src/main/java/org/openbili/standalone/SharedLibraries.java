@@ -45,7 +45,11 @@ final class SharedLibraries {
     static final Map<String, String> ALSO_SHARED = Map.of(
             "spring-security-oauth2-authorization-server",
             "spring-security-core's SecurityJacksonModules decides once whether the authorization server's Jackson"
-                    + " module is there; without it auth cannot read the registered clients it stored");
+                    + " module is there; without it auth cannot read the registered clients it stored",
+            "kafka-streams",
+            "spring-kafka and spring-boot-kafka (shared) name Kafka Streams' classes, which only recommend has",
+            "rocksdbjni",
+            "kafka-streams (shared, above) names RocksDB's classes for its state stores");
 
     private static final Pattern ARTIFACT = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
 
@@ -145,6 +149,13 @@ final class SharedLibraries {
         reasons.put("spring-cloud-openfeign-core", "names feign-form-spring");
         reasons.put("openbili-common", "names spring-boot-webmvc");
         reasons.put("openbili-events", "names openbili-common");
+        // A Feign client's @FeignClient (spring-cloud-openfeign-core, not shared) must resolve in the loader that
+        // scans it; once every service used user-api, a shared copy left the scan without the annotation's attributes.
+        String feignClients = "holds Feign clients, annotated with spring-cloud-openfeign-core's @FeignClient";
+        for (String api :
+                List.of("auth-api", "user-api", "video-api", "interaction-api", "recommend-api", "message-api")) {
+            reasons.put(api, feignClients);
+        }
         return Map.copyOf(reasons);
     }
 }

@@ -47,7 +47,8 @@ class DocumentedApiIntegrationTests {
         List<String> withoutDocument = new ArrayList<>();
         for (JsonNode service : get(platform, "/api/v1/system/services").path("services")) {
             String name = service.path("name").asString();
-            if (!name.equals("registry") && !services.contains(name)) {
+            // the helper serves pages, pictures and XML, not a JSON API: api.md lists them "(not in OpenAPI)"
+            if (!name.equals("registry") && !name.equals("helper") && !services.contains(name)) {
                 withoutDocument.add(name);
             }
         }

@@ -23,14 +23,16 @@ import org.junit.jupiter.api.Test;
  * dotted names ({@code ${spring.application.name}}, {@code openbili.data-dir}) are Spring properties and not
  * counted. Spring's relaxed binding, which lets any variable set any property, is not counted either. A variable
  * is read where the sources of {@code services/}, {@code platform/} and {@code standalone/} (the files under a
- * {@code src/main/}) or {@code start.sh} contain:
+ * {@code src/main/}), the Node helper's ({@code helper/src/}) or {@code start.sh} contain:
  * <ul>
  *   <li>in {@code .yml}, {@code .yaml}, {@code .properties} and {@code .xml} files, outside comments: a placeholder
  *       {@code ${NAME} or ${NAME:default}}, nested ones included;
  *   <li>in Java, inside a string literal: such a placeholder (as in {@code @Value}); or a literal {@code "NAME"} as
  *       the first argument of {@code getenv}, {@code getProperty} or {@code getRequiredProperty} (System's and
  *       Spring's Environment's), or of the launcher's {@code env} and {@code publish};
- *   <li>in {@code start.sh}, outside comment lines: {@code $NAME} or {@code ${NAME…}}.
+ *   <li>in {@code start.sh}, outside comment lines: {@code $NAME} or {@code ${NAME…}};
+ *   <li>in the helper's JavaScript: {@code env.NAME} (its {@code process.env} or the environment handed to its
+ *       settings).
  * </ul>
  * The table is every table row in the README's {@code ## Configuration} section (up to the next {@code ##}
  * heading): the names in backticks in its first cell.
@@ -42,6 +44,7 @@ class DocumentedEnvironmentTests {
     private static final Pattern JAVA_READ =
             Pattern.compile("\\b(?:getenv|getProperty|getRequiredProperty|env|publish)\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)");
+    private static final Pattern JS_READ = Pattern.compile("\\benv\\.([A-Z][A-Z0-9_]*)\\b");
     private static final Pattern CONFIG_COMMENT = Pattern.compile("(?m)(^|\\s)#.*$");
     private static final Pattern XML_COMMENT = Pattern.compile("(?s)<!--.*?-->");
     private static final Pattern DOCUMENTED_NAME = Pattern.compile("`([A-Z][A-Z0-9_]*)`");
@@ -93,6 +96,10 @@ class DocumentedEnvironmentTests {
                         throw ApiException.badRequest("VIDEO_NOT_FOUND", "no ${such} video");
                         """))
                 .containsExactlyInAnyOrder("DATA_DIR", "S3_REGION", "PATH", "AUTH_ISSUER", "EMBEDDED_REDIS_PORT");
+        assertThat(variablesIn("config.js", """
+                        const dataDir = resolve(blankToUndefined(env.DATA_DIR) ?? './data')
+                        if (process.env.SITE_URL) log(settings.env.notThis, 'HELPER_PORT')
+                        """)).containsExactlyInAnyOrder("DATA_DIR", "SITE_URL");
         assertThat(variablesIn("start.sh", """
                         # on http://localhost:${PORT:-8080}
                         if [ -n "${JAVA_HOME:-}" ]; then java_cmd="$JAVA_HOME/bin/java"; fi
@@ -130,6 +137,9 @@ class DocumentedEnvironmentTests {
                         .forEach(sources::add);
             }
         }
+        try (Stream<Path> files = Files.walk(home.resolve("helper/src"))) {
+            files.filter(file -> file.toString().endsWith(".js")).forEach(sources::add);
+        }
         sources.add(home.resolve("start.sh"));
         for (Path file : sources) {
             String relative = home.relativize(file).toString().replace('\\', '/');
@@ -155,6 +165,8 @@ class DocumentedEnvironmentTests {
                     collect(SHELL_VARIABLE.matcher(line), names);
                 }
             }
+        } else if (extension.equals("js")) {
+            collect(JS_READ.matcher(text), names);
         } else if (extension.equals("java")) {
             Matcher literal = JAVA_STRING.matcher(text);
             while (literal.find()) {

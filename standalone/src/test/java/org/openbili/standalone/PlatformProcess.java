@@ -40,9 +40,12 @@ final class PlatformProcess implements AutoCloseable {
             "INTERACTION_PORT",
             "RECOMMEND_PORT",
             "MESSAGE_PORT",
+            "HELPER_PORT",
             "EMBEDDED_REDIS_PORT",
             "EMBEDDED_KAFKA_PORT",
-            "EMBEDDED_KAFKA_CONTROLLER_PORT");
+            "EMBEDDED_KAFKA_CONTROLLER_PORT",
+            // the gateway's actuator: a port named in advance is one the gateway registers in Eureka (Prometheus)
+            "MANAGEMENT_PORT");
 
     final Process process;
     final Path log;
@@ -100,7 +103,10 @@ final class PlatformProcess implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Waits until the gateway reports all seven services UP; fails at once if start.sh exited. */
+    /**
+     * Waits until the gateway reports the platform UP: the registry and the six services (the helper, the eighth
+     * in the list, is optional and may still be starting); fails at once if start.sh exited.
+     */
     PlatformProcess awaitAllServicesUp(Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofSeconds(2)).until(() -> {
             if (!process.isAlive()) {
@@ -114,7 +120,7 @@ final class PlatformProcess implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString());
                 JsonNode body = JSON.readTree(response.body());
                 return response.statusCode() == 200
-                        && body.get("services").size() == 7
+                        && body.get("services").size() == 8
                         && "UP".equals(body.get("status").asString());
             } catch (IOException | RuntimeException notYet) {
                 return false;

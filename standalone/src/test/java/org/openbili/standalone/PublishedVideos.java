@@ -30,6 +30,18 @@ final class PublishedVideos {
     /** The bvid of a published 4 s 640x360 video of {@code uploader}'s; {@code admin} approves it (null: auto). */
     static String publish(PlatformApi api, PlatformApi.Account uploader, PlatformApi.Account admin, String title)
             throws Exception {
+        return publish(api, uploader, admin, title, "anime", List.of("测试"));
+    }
+
+    /** As {@link #publish(PlatformApi, PlatformApi.Account, PlatformApi.Account, String)}, in a partition, with tags. */
+    static String publish(
+            PlatformApi api,
+            PlatformApi.Account uploader,
+            PlatformApi.Account admin,
+            String title,
+            String partition,
+            List<String> tags)
+            throws Exception {
         Path work = Files.createTempDirectory("openbili-video");
         Path video = TestMedia.get().makeVideo(work.resolve("clip.mp4"), 640, 360, 4, title + System.nanoTime());
         byte[] bytes = Files.readAllBytes(video);
@@ -62,9 +74,9 @@ final class PublishedVideos {
                         "description",
                         "测试用的视频",
                         "partition",
-                        "anime",
+                        partition,
                         "tags",
-                        List.of("测试")));
+                        tags));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String bvid = PlatformApi.JSON.readTree(submitted.body()).get("bvid").asString();
 

@@ -1,6 +1,7 @@
 package org.openbili.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,10 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * answering through the gateway, a clean stop on SIGTERM, a refused second start, data kept across restarts.
  * On its H2 files, embedded Redis and embedded Kafka, 500 users like, unlike, like again, throw coins,
  * favourite, unfavourite and follow at once: each count is exact in the API, in the H2 files once stopped,
- * and again after the restart.
+ * and again after the restart; the hot lists come back after it although the hot-list stream's state directory and
+ * Redis's data were deleted meanwhile (rebuilt from the stream's changelog topics and the catalogue).
  */
 class StandaloneIntegrationTests {
 
@@ -100,16 +104,45 @@ class StandaloneIntegrationTests {
             first.close();
         }
         bursts.assertStored(ServiceDatabases.h2Files(dataDir), 500, 500, 0, 500);
+        // The hot lists must come back from Kafka alone: the hot-list stream's local state and all of Redis go.
+        deleteTree(dataDir.resolve("streams"));
+        deleteTree(dataDir.resolve("redis"));
 
+        // The restart runs where node is not installed: the platform is UP without the helper, and says so.
+        environment.put("PATH", pathWithoutNode(dataDir.resolve("bin-without-node")));
         try (PlatformProcess again =
                 PlatformProcess.start(environment, dataDir.resolve("third-run.log"), EXTERNAL_ENGINES)) {
             again.awaitAllServicesUp(Duration.ofSeconds(180));
+            assertThat(Files.readString(again.log))
+                    .contains("The helper is off (link previews, oEmbed, /embed, sitemaps, /img and /qr): node is not"
+                            + " on the PATH");
+            JsonNode services = JSON.readTree(get("/api/v1/system/services").body());
+            assertThat(services.get("status").asString()).isEqualTo("UP");
+            assertThat(services.get("services").toString()).contains("\"name\":\"helper\"");
+            services.get("services")
+                    .forEach(service -> assertThat(service.get("status").asString())
+                            .as(service.get("name").asString())
+                            .isEqualTo(service.get("name").asString().equals("helper") ? "DOWN" : "UP"));
+            // the video page is still the web client, served by the gateway alone
+            HttpResponse<String> page = get("/video/BV1xx411c7mD");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<div id=\"app\">");
             assertThat(signingKeyId())
                     .as("tokens survive a restart: same signing key")
                     .isEqualTo(signingKey);
             assertThat(get("/api/v1/channels").body()).contains("原神");
             bursts.assertVideoCounts(500, 500, 0);
             bursts.assertFollowers(500);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(get("/api/v1/feed/hot").body())
+                                .as("the day's hot list, rebuilt from the stream's changelog topics")
+                                .contains(bursts.bvid);
+                        assertThat(get("/api/v1/ranking?partition=anime&window=week")
+                                        .body())
+                                .contains(bursts.bvid);
+                    });
         }
     }
 
@@ -161,6 +194,32 @@ class StandaloneIntegrationTests {
         return bursts;
     }
 
+    /**
+     * A PATH of one folder holding links to every program of this one's but {@code node}: a machine without Node,
+     * where everything else start.sh uses (bash, java, find …) is still there.
+     */
+    private static String pathWithoutNode(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (String directory : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+            Path dir = Path.of(directory);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var programs = Files.list(dir)) {
+                for (Path program : (Iterable<Path>) programs::iterator) {
+                    String name = program.getFileName().toString();
+                    Path link = folder.resolve(name);
+                    if (!name.equals("node")
+                            && !name.equals("nodejs")
+                            && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, program.toAbsolutePath());
+                    }
+                }
+            }
+        }
+        return folder.toString();
+    }
+
     private String signingKeyId() throws Exception {
         return JSON.readTree(get("/oauth2/jwks").body())
                 .get("keys")
@@ -175,6 +234,16 @@ class StandaloneIntegrationTests {
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static boolean isFree(int port) {

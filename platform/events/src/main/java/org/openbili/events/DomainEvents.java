@@ -1,6 +1,7 @@
 package org.openbili.events;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.openbili.common.id.Snowflake;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -17,12 +18,18 @@ public class DomainEvents {
     private final Snowflake ids;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final Supplier<String> traceparent;
 
-    public DomainEvents(JdbcClient jdbc, Snowflake ids, Clock clock, OutboxRelay relay) {
+    /**
+     * @param traceparent the W3C trace context of the work that is publishing (null outside a trace), kept with
+     *     each event so that its consumers join the trace
+     */
+    public DomainEvents(JdbcClient jdbc, Snowflake ids, Clock clock, OutboxRelay relay, Supplier<String> traceparent) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
         this.relay = relay;
+        this.traceparent = traceparent;
     }
 
     /**
@@ -35,7 +42,7 @@ public class DomainEvents {
                     "Domain events are written with the data they describe: publish inside a transaction");
         }
         long now = clock.millis();
-        EventEnvelope envelope = EventEnvelope.wrap(ids.nextId(), clock.instant(), key, event);
+        EventEnvelope envelope = EventEnvelope.wrap(ids.nextId(), clock.instant(), key, event, traceparent.get());
         jdbc.sql("""
                         INSERT INTO event_outbox (id, topic, event_key, event_type, envelope, occurred_at, next_attempt_at)
                         VALUES (:id, :topic, :key, :type, :envelope, :now, :now)

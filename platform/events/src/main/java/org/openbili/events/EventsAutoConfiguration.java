@@ -1,5 +1,10 @@
 package org.openbili.events;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,8 +71,56 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    DomainEvents domainEvents(JdbcClient jdbc, Snowflake ids, Clock clock, OutboxRelay relay) {
-        return new DomainEvents(jdbc, ids, clock, relay);
+    DomainEvents domainEvents(
+            JdbcClient jdbc,
+            Snowflake ids,
+            Clock clock,
+            OutboxRelay relay,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new DomainEvents(jdbc, ids, clock, relay, () -> traceparent(tracer, propagator));
+    }
+
+    /**
+     * The outbox's backlog, as an alert wants it: {@code outbox.pending}, events written and not yet acknowledged by
+     * Kafka, and {@code outbox.oldest.age}, how long the oldest of them has waited. Read from the database at each
+     * scrape (the pending rows are few and indexed).
+     */
+    @Bean
+    MeterBinder outboxBacklog(JdbcClient jdbc, Clock clock) {
+        return registry -> {
+            Gauge.builder(
+                            "outbox.pending",
+                            jdbc,
+                            j -> j.sql("SELECT COUNT(*) FROM event_outbox WHERE published_at IS NULL")
+                                    .query(Long.class)
+                                    .single())
+                    .description("events written to the outbox and not yet acknowledged by Kafka")
+                    .register(registry);
+            Gauge.builder("outbox.oldest.age", jdbc, j -> {
+                        Long oldest = j.sql("SELECT MIN(occurred_at) FROM event_outbox WHERE published_at IS NULL")
+                                .query(Long.class)
+                                .optional()
+                                .orElse(null);
+                        return oldest == null ? 0 : Math.max(0, (clock.millis() - oldest) / 1000.0);
+                    })
+                    .description("how long the oldest event not yet acknowledged by Kafka has waited (0: none)")
+                    .baseUnit("seconds")
+                    .register(registry);
+        };
+    }
+
+    /** The W3C trace context of the current span, as its propagator writes it; null outside a trace. */
+    private static String traceparent(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        Span span = t == null ? null : t.currentSpan();
+        if (span == null || p == null) {
+            return null;
+        }
+        Map<String, String> headers = new HashMap<>(4);
+        p.inject(span.context(), headers, Map::put);
+        return headers.get("traceparent");
     }
 
     @Bean

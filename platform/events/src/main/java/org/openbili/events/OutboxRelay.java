@@ -1,5 +1,6 @@
 package org.openbili.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,6 +25,7 @@ import org.springframework.kafka.core.KafkaOperations;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String TRACEPARENT = "traceparent";
 
     private final JdbcClient jdbc;
     private final KafkaOperations<String, String> kafka;
@@ -108,7 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             try {
-                sends.add(kafka.send(row.topic(), row.key(), row.envelope()));
+                sends.add(kafka.send(record(row)));
             } catch (RuntimeException e) {
                 // The producer could not even reach the cluster; the rest of the batch would wait just as long.
                 unreachable = e;
@@ -136,6 +139,21 @@ public class OutboxRelay implements SmartLifecycle {
                     .update();
         }
         return published.size();
+    }
+
+    /** The row as a record; the trace context it was published in, if any, goes as the traceparent header. */
+    private static ProducerRecord<String, String> record(Pending row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
+        String traceparent;
+        try {
+            traceparent = EventEnvelope.parse(row.envelope()).traceparent();
+        } catch (RuntimeException unreadable) {
+            traceparent = null; // the consumers judge the envelope; the trace is only lost
+        }
+        if (traceparent != null) {
+            record.headers().add(TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
+        return record;
     }
 
     private void failed(Pending row, Exception e) {

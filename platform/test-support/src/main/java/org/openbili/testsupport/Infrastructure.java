@@ -44,6 +44,9 @@ public @interface Infrastructure {
             }
             if (wanted.redis()) {
                 TestRedis.url();
+                // Each context is a cluster of its own: a context kept from another test class must not hold the
+                // locks of this one's scheduled jobs (resolved once per context, to a new value each time).
+                System.setProperty("openbili.jobs.namespace", "test-${random.uuid}");
             }
             if (wanted.kafka()) {
                 TestKafka.bootstrapServers();

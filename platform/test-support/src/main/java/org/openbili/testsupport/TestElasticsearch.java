@@ -43,13 +43,6 @@ public final class TestElasticsearch {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
 
-    /*
-     * Runs the node in the background and stops it when the test JVM's pipe to this shell closes, which also
-     * happens when that JVM is killed outright: no node outlives its run.
-     */
-    private static final String WATCHDOG = "\"$@\" & node=$!; trap 'kill $node; wait $node; exit 0' TERM INT;"
-            + " while read -r _; do :; done; kill $node; wait $node";
-
     private static String uri;
     private static String version;
 
@@ -89,14 +82,11 @@ public final class TestElasticsearch {
         try {
             ElasticsearchFolder folder = ElasticsearchFolder.create(home, root ? USER : null);
             int port = Ports.free();
+            List<String> node =
+                    new ArrayList<>(List.of(home.resolve("bin/elasticsearch").toString()));
+            settings(port, folder).forEach((name, value) -> node.addAll(List.of("-E", name + "=" + value)));
             List<String> command = new ArrayList<>(root ? RunAs.prefix(USER) : List.of());
-            command.addAll(List.of(
-                    "sh",
-                    "-c",
-                    WATCHDOG,
-                    "elasticsearch",
-                    home.resolve("bin/elasticsearch").toString()));
-            settings(port, folder).forEach((name, value) -> command.addAll(List.of("-E", name + "=" + value)));
+            command.addAll(Watchdog.wrap("elasticsearch", node));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(folder.root().toFile())
                     .redirectErrorStream(true)
@@ -194,15 +184,7 @@ public final class TestElasticsearch {
     }
 
     private static void stop(Process process, ElasticsearchFolder folder) {
-        try {
-            process.getOutputStream().close(); // the watchdog stops the node
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (IOException | InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-        }
+        Watchdog.stop(process, Duration.ofSeconds(30));
         folder.delete();
     }
 

@@ -22,6 +22,20 @@ public final class TestRedis {
         return url;
     }
 
+    private static String embedded;
+
+    /**
+     * A real {@code redis-server} of this run started from {@code org.signal:embedded-redis}, as standalone mode runs
+     * it, whether or not {@code REDIS_URL} names another: for tests that must hold on both.
+     */
+    public static synchronized String embedded() {
+        if (embedded == null) {
+            String external = System.getenv("REDIS_URL");
+            embedded = url != null && (external == null || external.isBlank()) ? url : startEmbedded();
+        }
+        return embedded;
+    }
+
     private static String startEmbedded() {
         int port = Ports.free();
         RedisServer server = RedisServer.builder()

@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class GatewayIntegrationTests {
 
     static final StubService VIDEO = new StubService();
+    static final StubService HELPER = new StubService("/health");
     static final DisposableServer MESSAGE_WS = reactor.netty.http.server.HttpServer.create()
             .host("127.0.0.1")
             .port(0)
@@ -40,6 +41,7 @@ class GatewayIntegrationTests {
                     (in, out) -> out.sendString(in.receive().asString().map(text -> "echo:" + text))))
             .bindNow();
     static final Path WEB_DIST = webDist();
+    static final Path MOBILE_DIST = mobileDist();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -47,13 +49,17 @@ class GatewayIntegrationTests {
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.message[0].uri",
                 () -> "http://127.0.0.1:" + MESSAGE_WS.port());
+        registry.add("spring.cloud.discovery.client.simple.instances.helper[0].uri", HELPER::uri);
+        registry.add("spring.cloud.discovery.client.simple.instances.helper[0].metadata[health.path]", () -> "/health");
         registry.add("eureka.client.service-url.defaultZone", () -> VIDEO.uri() + "/eureka/");
         registry.add("openbili.gateway.web-dist", WEB_DIST::toString);
+        registry.add("openbili.gateway.mobile-dist", MOBILE_DIST::toString);
     }
 
     @AfterAll
     static void stop() {
         VIDEO.stop();
+        HELPER.stop();
         MESSAGE_WS.disposeNow();
     }
 
@@ -118,6 +124,15 @@ class GatewayIntegrationTests {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void aUsersDynamicsBelongToTheMessageServiceAndTheRestOfTheUserToTheUserService() throws Exception {
+        // The message instance answers (its stand-in knows no such path: 404); the user service has no instance here.
+        assertThat(get("/api/v1/users/1/dynamics", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/dynamics", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/conversations", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/users/1/followers", Map.of()).statusCode()).isEqualTo(503);
     }
 
     @Test
@@ -211,7 +226,7 @@ class GatewayIntegrationTests {
         HttpResponse<String> home = get("/", Map.of("Accept", "text/html"));
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<div id=\"app\">");
-        assertThat(get("/video/BV1xx411c7mD", Map.of()).body()).contains("<div id=\"app\">");
+        assertThat(get("/upload", Map.of()).body()).contains("<div id=\"app\">");
         HttpResponse<String> asset = get("/assets/app-1234.js", Map.of());
         assertThat(asset.body()).contains("console.log");
         assertThat(asset.headers().firstValue("Cache-Control"))
@@ -221,8 +236,59 @@ class GatewayIntegrationTests {
     }
 
     @Test
+    void theMobileClientIsServedUnderMWithItsOwnRoutes() throws Exception {
+        for (String page : List.of("/m/", "/m/pages/me/me", "/m/pages/video/video")) {
+            HttpResponse<String> response = get(page, Map.of("Accept", "text/html"));
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.body()).as(page).contains("mobile-client");
+            assertThat(response.headers().firstValue("Cache-Control"))
+                    .as(page)
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-cache"));
+        }
+        HttpResponse<String> asset = get("/m/assets/index-abcd.js", Map.of());
+        assertThat(asset.body()).contains("uni-h5");
+        assertThat(asset.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("immutable"));
+        assertThat(get("/m/static/tab/home.png", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/m/assets/missing.js", Map.of()).statusCode()).isEqualTo(404);
+        HttpResponse<String> bare = get("/m", Map.of());
+        assertThat(bare.statusCode()).isEqualTo(308);
+        assertThat(bare.headers().firstValue("Location")).hasValue("/m/");
+        // the web client keeps its own routes, including ones that merely begin with "m"
+        assertThat(get("/me", Map.of()).body()).doesNotContain("mobile-client").contains("<div id=\"app\">");
+    }
+
+    @Test
+    void aPostMarkedAsPatchReachesTheServiceAsPatchAndNothingElseIsDisguised() throws Exception {
+        HttpResponse<String> patched = post("/api/v1/videos/BV1patched", "PATCH");
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertThat(VIDEO.seen).anySatisfy(seen -> {
+            assertThat(seen.path()).isEqualTo("/api/v1/videos/BV1patched");
+            assertThat(seen.method()).isEqualTo("PATCH");
+            assertThat(seen.headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("X-HTTP-Method-Override"));
+        });
+        post("/api/v1/videos/BV1deleted", "DELETE");
+        assertThat(VIDEO.seen)
+                .filteredOn(seen -> seen.path().equals("/api/v1/videos/BV1deleted"))
+                .singleElement()
+                .satisfies(seen -> assertThat(seen.method()).isEqualTo("POST"));
+    }
+
+    private HttpResponse<String> post(String path, String override) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"新标题\"}"))
+                        .header("Content-Type", "application/json")
+                        .header("X-HTTP-Method-Override", override)
+                        .header("Authorization", "Bearer " + TestTokens.forUser(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void everyPageAndAnswerComesWithAStrictContentSecurityPolicy() throws Exception {
-        for (String page : List.of("/", "/video/BV1xx411c7mD", "/swagger-ui/index.html", "/api/v1/partitions")) {
+        for (String page : List.of(
+                "/", "/video/BV1xx411c7mD", "/swagger-ui/index.html", "/api/v1/partitions", "/embed/BV1xx411c7mD")) {
             HttpResponse<String> response = get(page, Map.of("Accept", "text/html"));
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             List<String> policy = response.headers().allValues("Content-Security-Policy");
@@ -237,8 +303,41 @@ class GatewayIntegrationTests {
             assertThat(directives.get("script-src")).as(page).isEqualTo("'self' 'wasm-unsafe-eval'");
             assertThat(directives.get("object-src")).as(page).isEqualTo("'none'");
             assertThat(directives.get("base-uri")).as(page).isEqualTo("'self'");
-            assertThat(directives.get("frame-ancestors")).as(page).isEqualTo("'none'");
+            // only the embeddable player may be framed, by any site
+            assertThat(directives.get("frame-ancestors"))
+                    .as(page)
+                    .isEqualTo(page.startsWith("/embed/") ? "*" : "'none'");
             assertThat(directives.get("form-action")).as(page).isEqualTo("'self'");
+        }
+    }
+
+    @Test
+    void videoAndSpacePagesAreTheHelpersAndThePlainWebClientWhenItFails() throws Exception {
+        for (String page : List.of("/video/BV1xx411c7mD", "/space/42")) {
+            HttpResponse<String> shared = get(page, Map.of("Accept", "text/html"));
+            assertThat(shared.statusCode()).as(page).isEqualTo(200);
+            assertThat(shared.body()).as(page).contains("\"path\":\"" + page + "\"");
+        }
+        HttpResponse<String> failed = get("/video/BV1broken00000", Map.of("Accept", "text/html"));
+        assertThat(failed.statusCode()).isEqualTo(200);
+        assertThat(failed.body()).contains("<div id=\"app\">");
+        assertThat(get("/fallback/web-client", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get("/space/42/fans", Map.of()).body()).contains("<div id=\"app\">");
+    }
+
+    @Test
+    void theHelpersOtherPathsReachIt() throws Exception {
+        for (String path : List.of(
+                "/oembed",
+                "/embed/BV1xx411c7mD",
+                "/img/320x180/videos/1/cover.jpg",
+                "/qr",
+                "/robots.txt",
+                "/sitemap.xml",
+                "/sitemaps/videos-1.xml")) {
+            HttpResponse<String> response = get(path, Map.of());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains("\"path\":\"" + path + "\"");
         }
     }
 
@@ -264,7 +363,9 @@ class GatewayIntegrationTests {
         assertThat(statuses)
                 .containsEntry("registry", "UP")
                 .containsEntry("video", "UP")
-                .containsEntry("user", "DOWN");
+                .containsEntry("user", "DOWN")
+                // probed at the health path it registered (health.path), not at /actuator/health
+                .containsEntry("helper", "UP");
         assertThat(body.get("status").asString()).isEqualTo("DOWN");
     }
 
@@ -276,6 +377,22 @@ class GatewayIntegrationTests {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    private static Path mobileDist() {
+        try {
+            Path dist = Files.createTempDirectory("mobile-dist");
+            Files.writeString(
+                    dist.resolve("index.html"),
+                    "<!doctype html><html><body><div id=\"app\"><!--mobile-client--></div></body></html>");
+            Files.createDirectories(dist.resolve("assets"));
+            Files.writeString(dist.resolve("assets/index-abcd.js"), "console.log('uni-h5')");
+            Files.createDirectories(dist.resolve("static/tab"));
+            Files.write(dist.resolve("static/tab/home.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            return dist;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Path webDist() {

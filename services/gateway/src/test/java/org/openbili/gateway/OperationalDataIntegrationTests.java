@@ -74,7 +74,8 @@ class OperationalDataIntegrationTests {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).doesNotContain("127.0.0.1").doesNotContain(VIDEO.uri());
         JsonNode body = JSON.readTree(list.body());
-        assertThat(body.get("services")).hasSize(7);
+        // the registry, the six services and the optional helper
+        assertThat(body.get("services")).hasSize(8);
         body.get("services")
                 .forEach(service -> assertThat(service.propertyNames()).containsExactly("name", "status"));
     }

@@ -21,8 +21,15 @@ final class StubService {
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final HttpServer server;
+    private final String healthPath;
 
     StubService() {
+        this("/actuator/health");
+    }
+
+    /** A service whose health is at {@code healthPath} (the Node helper's is {@code /health}). */
+    StubService(String healthPath) {
+        this.healthPath = healthPath;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -44,8 +51,13 @@ final class StubService {
         String path = exchange.getRequestURI().getPath();
         seen.add(new Seen(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders())));
         int call = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (path.equals(healthPath)) {
+            respond(exchange, 200, "{\"status\":\"UP\"}");
+            return;
+        }
         switch (path) {
-            case "/actuator/health" -> respond(exchange, 200, "{\"status\":\"UP\"}");
+            // a service that fails mid-request: the connection closes before any answer
+            case "/video/BV1broken00000" -> exchange.close();
             case "/api/v1/videos/flaky" -> respond(exchange, call == 1 ? 503 : 200, "{\"call\":" + call + "}");
             case "/api/v1/videos/broken" -> respond(exchange, 503, "{}");
             case "/api/v1/videos/slow" -> {

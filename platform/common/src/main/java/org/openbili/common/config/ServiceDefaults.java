@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds the platform's shared service configuration ({@code openbili/service-defaults*.yml}) below everything
- * else, so each service's own {@code application.yml}, the environment and the command line override it.
+ * else, so each service's own {@code application.yml}, the environment and the command line override it. With
+ * {@code ZIPKIN_URL} set (a Zipkin server's base address), spans are also sent there; without it they are not
+ * sent anywhere, while the trace ids still travel between services and into the log lines.
  */
 public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -26,6 +30,18 @@ public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (Arrays.asList(environment.getActiveProfiles()).contains("standalone")) {
             load("openbili/service-defaults-standalone.yml").forEach(environment.getPropertySources()::addLast);
+        }
+        String zipkin = environment.getProperty("ZIPKIN_URL");
+        if (zipkin != null && !zipkin.isBlank()) {
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "openbili tracing (ZIPKIN_URL)",
+                            Map.of(
+                                    "management.tracing.export.zipkin.enabled",
+                                    "true",
+                                    "management.tracing.export.zipkin.endpoint",
+                                    zipkin.replaceAll("/+$", "") + "/api/v2/spans")));
         }
         load("openbili/service-defaults.yml").forEach(environment.getPropertySources()::addLast);
     }

@@ -93,13 +93,18 @@ class MaskedLogOutputTests {
                 .doesNotContain(TOKEN);
     }
 
-    /** What Spring's WebSocket support logged for a session that failed: its handshake URL, token and all. */
+    /**
+     * What Spring's WebSocket support logged for a session that failed: its handshake URL, token and all; returns once
+     * it is written.
+     */
     private static void logAFailedSocket() {
         LoggerFactory.getLogger("org.springframework.web.socket.handler.ExceptionWebSocketHandlerDecorator")
                 .error(
                         "Closing session due to exception for StandardWebSocketSession[id=1, "
                                 + "uri=ws://localhost:8086/api/v1/ws?access_token=" + TOKEN + "]",
                         new IllegalStateException("token " + TOKEN + " refused"));
+        // logback-spring.xml writes from a thread of its own; stopping the context writes what still waits
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
     }
 
     private static void assertMasked(List<String> lines) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.openbili.gateway.GatewayProperties;
+import org.openbili.gateway.web.SharePages;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,8 @@ import org.springframework.http.HttpStatus;
  * Which service owns which path. Specific paths come first: {@code /api/v1/videos/{bvid}/comments} belongs
  * to interaction although {@code /api/v1/videos/**} belongs to video. API calls get a circuit breaker per
  * service and one retry when they are idempotent; streams (uploads, server-sent events, media, the
- * WebSocket) pass straight through, since a time limit or a replay would break them.
+ * WebSocket) pass straight through, since a time limit or a replay would break them. The Node helper's share
+ * pages fall back to the plain web client when it is not there.
  */
 @Configuration
 class ApiRoutes {
@@ -46,9 +48,21 @@ class ApiRoutes {
                 "/api/v1/me/favorites/**",
                 "/api/v1/me/coins/**",
                 "/api/v1/favorites/**");
-        // Only what the services serve; docs/roadmap.md lists what recommend and message will add.
-        routes.api("recommend", "/api/v1/channels");
-        routes.api("message", "/api/v1/notifications/**");
+        routes.api(
+                "recommend",
+                "/api/v1/feed/**",
+                "/api/v1/ranking",
+                "/api/v1/videos/*/related",
+                "/api/v1/channels",
+                "/api/v1/channels/**");
+        routes.api(
+                "message",
+                "/api/v1/notifications/**",
+                "/api/v1/conversations/**",
+                "/api/v1/dynamics/**",
+                "/api/v1/users/*/dynamics",
+                "/api/v1/me/message-settings",
+                "/api/v1/me/blocks/**");
         routes.api(
                 "video",
                 "/api/v1/users/*/videos",
@@ -58,6 +72,8 @@ class ApiRoutes {
                 "/api/v1/admin/reviews/**");
         routes.api("user", "/api/v1/users/**");
         routes.api("auth", "/api/v1/auth/**");
+        routes.page("helper", SharePages.PATHS);
+        routes.api("helper", "/oembed", "/embed/**", "/img/**", "/qr", "/robots.txt", "/sitemap.xml", "/sitemaps/**");
         return routes.build();
     }
 
@@ -88,6 +104,23 @@ class ApiRoutes {
                                                     HttpStatus.GATEWAY_TIMEOUT)
                                             .setExceptions(IOException.class, TimeoutException.class)
                                             .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false)))
+                            .uri("lb://" + service));
+        }
+
+        /**
+         * Pages of the web client that a service renders: when it is unavailable (the helper is optional), the
+         * circuit breaker's fallback serves the plain web client ({@code WebConfiguration}).
+         */
+        void page(String service, String... paths) {
+            int position = order++;
+            builder.route(
+                    service + "-page-" + position,
+                    r -> r.order(position)
+                            .method(HttpMethod.GET, HttpMethod.HEAD)
+                            .and()
+                            .path(paths)
+                            .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service + "-pages")
+                                    .setFallbackUri("forward:" + SharePages.FALLBACK)))
                             .uri("lb://" + service));
         }
 

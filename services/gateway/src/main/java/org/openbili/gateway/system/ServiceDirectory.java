@@ -21,6 +21,7 @@ class ServiceDirectory {
     static final String UP = "UP";
     static final String DOWN = "DOWN";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final String HEALTH_PATH = "health.path";
 
     private final ReactiveDiscoveryClient discovery;
     private final GatewayProperties properties;
@@ -39,18 +40,32 @@ class ServiceDirectory {
         this.registry = URI.create(eurekaUrl.split(",")[0].trim().replaceFirst("/eureka/?$", "/"));
     }
 
-    /** The registry and then each service, in the gateway's order. */
+    /** The registry and then each service, in the gateway's order, the optional ones last. */
     Mono<List<ServiceStatus>> statuses() {
         Mono<ServiceStatus> registryStatus =
                 probe(registry.resolve("actuator/health")).map(status -> new ServiceStatus("registry", status));
-        Flux<ServiceStatus> services = Flux.fromIterable(properties.services()).flatMapSequential(this::status);
+        Flux<ServiceStatus> services = Flux.concat(
+                        Flux.fromIterable(properties.services()), Flux.fromIterable(properties.optionalServices()))
+                .flatMapSequential(this::status);
         return Flux.concat(registryStatus, services).collectList();
     }
 
+    /** UP when the registry and every service the platform needs are; an optional service may be down. */
+    boolean allUp(List<ServiceStatus> statuses) {
+        return statuses.stream()
+                .filter(s -> !properties.optionalServices().contains(s.name()))
+                .allMatch(s -> UP.equals(s.status()));
+    }
+
+    /**
+     * Probed where the instance says its health is ({@code health.path} in its registry metadata, as the Node helper
+     * registers it), else Spring Boot's {@code /actuator/health}.
+     */
     private Mono<ServiceStatus> status(String service) {
         return discovery
                 .getInstances(service)
-                .flatMap(instance -> probe(instance.getUri().resolve("/actuator/health")))
+                .flatMap(instance -> probe(instance.getUri()
+                        .resolve(instance.getMetadata().getOrDefault(HEALTH_PATH, "/actuator/health"))))
                 .any(UP::equals)
                 .map(up -> new ServiceStatus(service, up ? UP : DOWN));
     }

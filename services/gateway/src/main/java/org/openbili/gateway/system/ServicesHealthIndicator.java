@@ -22,8 +22,9 @@ class ServicesHealthIndicator implements ReactiveHealthIndicator {
         return directory.statuses().map(all -> {
             Map<String, Object> details = new LinkedHashMap<>();
             all.forEach(service -> details.put(service.name(), service.status()));
-            boolean allUp = all.stream().allMatch(s -> ServiceDirectory.UP.equals(s.status()));
-            return (allUp ? Health.up() : Health.down()).withDetails(details).build();
+            return (directory.allUp(all) ? Health.up() : Health.down())
+                    .withDetails(details)
+                    .build();
         });
     }
 }

@@ -22,11 +22,7 @@ class SystemController {
     Mono<Services> services() {
         return directory
                 .statuses()
-                .map(all -> new Services(
-                        all.stream().allMatch(s -> ServiceDirectory.UP.equals(s.status()))
-                                ? ServiceDirectory.UP
-                                : ServiceDirectory.DOWN,
-                        all));
+                .map(all -> new Services(directory.allUp(all) ? ServiceDirectory.UP : ServiceDirectory.DOWN, all));
     }
 
     record Services(String status, List<ServiceDirectory.ServiceStatus> services) {}

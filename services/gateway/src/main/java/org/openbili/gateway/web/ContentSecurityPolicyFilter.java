@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
  * sign-in pages. Scripts only from this site (no inline script, no eval; WebAssembly for the upload's hashing),
  * no plugins, no framing, no {@code <base>} elsewhere. Styles may be inline: the pages' boot styles and
  * Element Plus's positioning are. Media and workers may be {@code blob:} (hls.js feeds the video element through
- * Media Source and transmuxes in a worker); images {@code data:} (icons) and {@code blob:} (previews).
+ * Media Source and transmuxes in a worker); images {@code data:} (icons) and {@code blob:} (previews). Only the
+ * embeddable player ({@code /embed/}, the helper's) may be framed, by any site: that is what it is for.
  */
 @Component
 class ContentSecurityPolicyFilter implements WebFilter, Ordered {
@@ -37,9 +38,13 @@ class ContentSecurityPolicyFilter implements WebFilter, Ordered {
      */
     private static final String WITH_FORMS = POLICY + "; form-action 'self'";
 
+    /** The same, but any page may put the player in an iframe. */
+    static final String EMBEDDABLE = WITH_FORMS.replace("frame-ancestors 'none'", "frame-ancestors *");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String policy = exchange.getRequest().getPath().value().startsWith("/oauth2/") ? POLICY : WITH_FORMS;
+        String path = exchange.getRequest().getPath().value();
+        String policy = path.startsWith("/oauth2/") ? POLICY : path.startsWith("/embed/") ? EMBEDDABLE : WITH_FORMS;
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set("Content-Security-Policy", policy);
             return Mono.empty();

@@ -28,7 +28,9 @@ class FallbackController {
     private final List<String> services;
 
     FallbackController(GatewayProperties properties) {
-        this.services = properties.services();
+        this.services = java.util.stream.Stream.concat(
+                        properties.services().stream(), properties.optionalServices().stream())
+                .toList();
     }
 
     @RequestMapping("/fallback/{service}")

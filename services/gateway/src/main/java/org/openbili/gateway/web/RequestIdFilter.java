@@ -28,25 +28,23 @@ class RequestIdFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String id = RequestId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestId.HEADER));
         long started = System.nanoTime();
-        ServerWebExchange withId = exchange.mutate()
-                .request(request -> request.headers(headers -> headers.set(RequestId.HEADER, id)))
-                .build();
-        withId.getAttributes().put(ATTRIBUTE, id);
+        // the proxied request gets the header from Forward; rebuilding this one for it too would copy every header
+        exchange.getAttributes().put(ATTRIBUTE, id);
         // at commit, unless the service behind already answered with it (it echoes the id it was given)
-        withId.getResponse().beforeCommit(() -> {
-            withId.getResponse().getHeaders().putIfAbsent(RequestId.HEADER, List.of(id));
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().putIfAbsent(RequestId.HEADER, List.of(id));
             return Mono.empty();
         });
-        return chain.filter(withId).doFinally(signal -> {
+        return chain.filter(exchange).doFinally(signal -> {
             if (access.isInfoEnabled()) {
                 MDC.put(RequestId.MDC_KEY, id);
                 try {
                     access.info(
                             "{} {} -> {} in {} ms",
-                            withId.getRequest().getMethod(),
-                            withId.getRequest().getPath().value(),
-                            withId.getResponse().getStatusCode() != null
-                                    ? withId.getResponse().getStatusCode().value()
+                            exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath().value(),
+                            exchange.getResponse().getStatusCode() != null
+                                    ? exchange.getResponse().getStatusCode().value()
                                     : 0,
                             (System.nanoTime() - started) / 1_000_000);
                 } finally {

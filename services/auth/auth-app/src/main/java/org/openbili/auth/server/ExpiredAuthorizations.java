@@ -3,6 +3,7 @@ package org.openbili.auth.server;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import org.openbili.events.jobs.ClusterJobs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,13 +18,20 @@ class ExpiredAuthorizations {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
-    ExpiredAuthorizations(JdbcClient jdbc, Clock clock) {
+    ExpiredAuthorizations(JdbcClient jdbc, Clock clock, ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
+    /** Once per cluster: the instance that takes the lock cleans up, the others skip that round. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    void removeOnce() {
+        jobs.runOnce("auth.expired-authorizations", Duration.ofMinutes(30), Duration.ofMinutes(5), this::remove);
+    }
+
     int remove() {
         jdbc.sql("DELETE FROM auth_rotated_refresh_token WHERE expires_at < :now")
                 .param("now", clock.millis())

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.openbili.common.id.Snowflake;
+import org.openbili.events.jobs.ClusterJobs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,13 +30,15 @@ class RefreshTokens {
     private final TransactionTemplate transactions;
     private final Snowflake ids;
     private final Clock clock;
+    private final ClusterJobs jobs;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokens(JdbcClient jdbc, TransactionTemplate transactions, Snowflake ids, Clock clock) {
+    RefreshTokens(JdbcClient jdbc, TransactionTemplate transactions, Snowflake ids, Clock clock, ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /** What presenting a refresh token came to. */
@@ -85,7 +88,12 @@ class RefreshTokens {
         }
     }
 
+    /** Once per cluster: the instance that takes the lock forgets, the others skip that round. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetExpiredOnce() {
+        jobs.runOnce("auth.expired-refresh-tokens", Duration.ofMinutes(30), Duration.ofMinutes(5), this::forgetExpired);
+    }
+
     void forgetExpired() {
         jdbc.sql("DELETE FROM auth_refresh_token WHERE expires_at < :before")
                 .param("before", clock.millis() - Duration.ofDays(1).toMillis())

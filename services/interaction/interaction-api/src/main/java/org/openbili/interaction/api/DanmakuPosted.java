@@ -1,6 +1,8 @@
 package org.openbili.interaction.api;
 
-/** A danmaku on a video, at {@code progressMs} into it. */
+import java.util.List;
+
+/** A danmaku on a video, at {@code progressMs} into it; {@code mentionedUids} are the users it @-mentions. */
 public record DanmakuPosted(
         String danmakuId,
         String videoId,
@@ -10,4 +12,5 @@ public record DanmakuPosted(
         String mode,
         String color,
         int size,
-        String content) {}
+        String content,
+        List<String> mentionedUids) {}

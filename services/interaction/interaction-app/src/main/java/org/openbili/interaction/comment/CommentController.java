@@ -11,6 +11,7 @@ import org.openbili.common.problem.ApiException;
 import org.openbili.interaction.catalog.CatalogVideo;
 import org.openbili.interaction.catalog.Videos;
 import org.openbili.interaction.limit.RateLimiter;
+import org.openbili.interaction.text.Mentions;
 import org.openbili.interaction.text.SensitiveWords;
 import org.openbili.interaction.text.UserText;
 import org.openbili.security.AuthUser;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.openbili.common.id.Snowflake;
 import org.openbili.common.problem.ApiException;
 import org.openbili.events.DomainEvents;
+import org.openbili.interaction.api.CommentLiked;
 import org.openbili.interaction.api.CommentPosted;
 import org.openbili.interaction.api.InteractionEvents;
 import org.openbili.interaction.catalog.CatalogVideo;
@@ -27,6 +28,9 @@ class Comments {
      * of youth. The score only changes when a comment is liked or answered, so it can be an indexed column.
      */
     static final double SECONDS_PER_DECADE = 45_000;
+
+    /** How much of a liked comment its author's notification quotes. */
+    private static final int LIKED_EXCERPT = 100;
 
     private static final String RESCORE =
             "UPDATE video_comment SET hot_score = hot_base + LOG10(GREATEST(like_count + 2 * reply_count, 1)) WHERE id = ?";
@@ -121,10 +125,10 @@ class Comments {
         counters.add(comment.videoId(), Counter.COMMENTS, -1);
     }
 
-    /** Likes or unlikes a comment; answers whether anything changed. */
+    /** Likes or unlikes a comment; answers whether anything changed. A new like is announced as CommentLiked. */
     @Transactional
     boolean like(long uid, long commentId, boolean like) {
-        find(commentId).filter(c -> !c.deleted()).orElseThrow(() -> notFound(commentId));
+        CommentRow comment = find(commentId).filter(c -> !c.deleted()).orElseThrow(() -> notFound(commentId));
         int changed = like
                 ? jdbc.sql("INSERT IGNORE INTO comment_like (comment_id, uid, created_at) VALUES (?, ?, ?)")
                         .params(commentId, uid, clock.millis())
@@ -137,8 +141,29 @@ class Comments {
                     .params(like ? 1 : -1, commentId)
                     .update();
             jdbc.sql(RESCORE).param(commentId).update();
+            if (like) {
+                announceLike(uid, comment);
+            }
         }
         return changed > 0;
+    }
+
+    private void announceLike(long uid, CommentRow comment) {
+        String videoId = Long.toString(comment.videoId());
+        String bvid = videos.find(comment.videoId()).map(CatalogVideo::bvid).orElse(null);
+        String content = comment.content();
+        int cut = content.offsetByCodePoints(0, Math.min(LIKED_EXCERPT, content.codePointCount(0, content.length())));
+        events.publish(
+                InteractionEvents.TOPIC,
+                videoId,
+                new CommentLiked(
+                        Long.toString(comment.id()),
+                        videoId,
+                        bvid,
+                        Long.toString(uid),
+                        Long.toString(comment.uid()),
+                        Long.toString(comment.threadId()),
+                        content.substring(0, cut)));
     }
 
     Optional<CommentRow> find(long id) {

@@ -1,6 +1,8 @@
 package org.openbili.interaction.counter;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.openbili.common.id.Snowflake;
+import org.openbili.events.jobs.ClusterJobs;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +41,10 @@ class CounterConfiguration {
                 PlatformTransactionManager transactions,
                 RedisCounters redis,
                 CounterProperties properties,
-                TaskScheduler scheduler) {
-            return new CounterFlusher(jdbc, batch, transactions, redis, properties, scheduler);
+                TaskScheduler scheduler,
+                ClusterJobs jobs,
+                MeterRegistry metrics) {
+            return new CounterFlusher(jdbc, batch, transactions, redis, properties, scheduler, jobs, metrics);
         }
     }
 

@@ -1,11 +1,18 @@
 package org.openbili.interaction.counter;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.openbili.events.jobs.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes counters behind: folds journalled changes into video_stats, one UPDATE per video for a whole batch,
- * then tells Redis which rows are now part of the base. Instances of the service may all run a flusher: the rows
- * each folds are locked and deleted in its transaction, so no change is folded twice.
+ * then tells Redis which rows are now part of the base. One instance of the service folds at a time
+ * ({@link ClusterJobs}); should two ever overlap (a lock outlived), the rows each folds are locked and deleted in its
+ * transaction, so no change is folded twice.
  */
 class CounterFlusher implements SmartLifecycle {
 
@@ -33,6 +41,9 @@ class CounterFlusher implements SmartLifecycle {
     private final RedisCounters redis;
     private final CounterProperties properties;
     private final TaskScheduler scheduler;
+    private final ClusterJobs jobs;
+    private final Timer passes;
+    private final DistributionSummary folded;
     private volatile ScheduledFuture<?> schedule;
 
     CounterFlusher(
@@ -41,7 +52,9 @@ class CounterFlusher implements SmartLifecycle {
             PlatformTransactionManager transactions,
             RedisCounters redis,
             CounterProperties properties,
-            TaskScheduler scheduler) {
+            TaskScheduler scheduler,
+            ClusterJobs jobs,
+            MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = new TransactionTemplate(transactions);
@@ -50,6 +63,21 @@ class CounterFlusher implements SmartLifecycle {
         this.redis = redis;
         this.properties = properties;
         this.scheduler = scheduler;
+        this.jobs = jobs;
+        this.passes = Timer.builder("counters.flush")
+                .description("write-behind passes that folded the journal into video_stats")
+                .register(metrics);
+        this.folded = DistributionSummary.builder("counters.flush.changes")
+                .description("journalled changes one write-behind pass folded")
+                .register(metrics);
+        Gauge.builder(
+                        "counters.journal.pending",
+                        jdbc,
+                        j -> j.sql("SELECT COUNT(*) FROM counter_journal")
+                                .query(Long.class)
+                                .single())
+                .description("journalled counter changes not yet folded into video_stats")
+                .register(metrics);
     }
 
     /** Folds everything journalled so far; returns how many changes were folded. */
@@ -137,12 +165,23 @@ class CounterFlusher implements SmartLifecycle {
         return folds;
     }
 
+    /**
+     * Once per cluster: the instance that takes the lock folds, the others skip that pass (they would only wait on
+     * the same rows' locks). The lock is let go as soon as a pass ends, so the next pass is anyone's.
+     */
     private void flushQuietly() {
         try {
-            flush();
+            jobs.runOnce("interaction.counter-flush", Duration.ofMinutes(2), Duration.ZERO, this::timedFlush);
         } catch (RuntimeException e) {
             log.warn("Counter write-behind failed; the journal keeps the changes for the next pass: {}", e.toString());
         }
+    }
+
+    private void timedFlush() {
+        long started = System.nanoTime();
+        int changes = flush();
+        passes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        folded.record(changes);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.openbili.interaction.counter;
 
-import java.util.List;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -86,14 +85,6 @@ final class CounterScripts {
             end
             return 0
             """, Long.class);
-
-    /** KEYS counter hashes; ARGV the fields. Answers one list of values (nil where absent) per key. */
-    @SuppressWarnings("rawtypes")
-    static final RedisScript<List> READ = RedisScript.of("""
-            local all = {}
-            for i = 1, #KEYS do all[i] = redis.call('HMGET', KEYS[i], unpack(ARGV)) end
-            return all
-            """, List.class);
 
     private CounterScripts() {}
 }

@@ -1,12 +1,12 @@
 package org.openbili.interaction.counter;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.openbili.interaction.api.CountersInRedis;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -14,8 +14,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class RedisCounters {
 
     private static final Counter[] COUNTERS = Counter.values();
-    private static final Object[] FIELDS =
-            Arrays.stream(COUNTERS).map(Counter::field).toArray();
 
     private final StringRedisTemplate redis;
 
@@ -50,27 +48,20 @@ class RedisCounters {
         redis.execute(CounterScripts.FOLD, CounterKeys.of(videoId).all(), args.toArray());
     }
 
-    /**
-     * Counts held in Redis; videos it holds nothing for are missing from the answer. One script call for the whole
-     * list, on the shared connection (a pipeline would take a dedicated connection per call).
-     */
+    /** Counts held in Redis, read as other services read them; videos it holds nothing for are missing. */
     Map<Long, Counts> read(Collection<Long> videoIds) {
-        List<Long> ids = List.copyOf(videoIds);
-        List<String> keys = ids.stream().map(id -> CounterKeys.of(id).counts()).toList();
-        List<?> replies = redis.execute(CounterScripts.READ, keys, FIELDS);
         Map<Long, Counts> counts = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            List<?> values = (List<?>) replies.get(i);
-            if (values.stream().allMatch(v -> v == null)) {
-                continue;
-            }
-            Counts c = Counts.ZERO;
-            for (int f = 0; f < COUNTERS.length; f++) {
-                Object value = values.get(f);
-                c = c.plus(COUNTERS[f], value == null ? 0 : Long.parseLong(value.toString()));
-            }
-            counts.put(ids.get(i), c);
-        }
+        CountersInRedis.read(redis, videoIds)
+                .forEach((id, s) -> counts.put(
+                        id,
+                        new Counts(
+                                s.views(),
+                                s.likes(),
+                                s.coins(),
+                                s.favorites(),
+                                s.shares(),
+                                s.danmaku(),
+                                s.comments())));
         return counts;
     }
 

@@ -17,6 +17,7 @@ import org.openbili.interaction.catalog.Videos;
 import org.openbili.interaction.counter.Counter;
 import org.openbili.interaction.counter.VideoCounters;
 import org.openbili.interaction.limit.RateLimiter;
+import org.openbili.interaction.text.Mentions;
 import org.openbili.interaction.text.SensitiveWords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Posting a danmaku, whether it came over REST or (through the message service) over the WebSocket: checked,
- * filtered, stored in its segment, counted, and announced as {@code DanmakuPosted}, from which the message
- * service pushes it to every viewer of the video on every node.
+ * filtered, stored in its segment, counted, and announced as {@code DanmakuPosted} (with the users it @-mentions),
+ * from which the message service pushes it to every viewer of the video on every node.
  */
 @Component
 class DanmakuPosting {
@@ -42,6 +43,7 @@ class DanmakuPosting {
     private final DomainEvents events;
     private final SensitiveWords words;
     private final RateLimiter limiter;
+    private final Mentions mentions;
     private final TransactionTemplate transactions;
 
     DanmakuPosting(
@@ -53,6 +55,7 @@ class DanmakuPosting {
             DomainEvents events,
             SensitiveWords words,
             RateLimiter limiter,
+            Mentions mentions,
             PlatformTransactionManager transactions) {
         this.videos = videos;
         this.jdbc = jdbc;
@@ -62,6 +65,7 @@ class DanmakuPosting {
         this.events = events;
         this.words = words;
         this.limiter = limiter;
+        this.mentions = mentions;
         this.transactions = new TransactionTemplate(transactions);
     }
 
@@ -82,6 +86,9 @@ class DanmakuPosting {
         }
         limiter.hit("danmaku", uid, limiter.limits().danmaku());
         String content = words.filter("content", danmaku.content());
+        List<String> mentioned = content.indexOf('@') < 0
+                ? List.of()
+                : mentions.resolve(content, uid).stream().map(String::valueOf).toList();
         long id = ids.nextId();
         Instant now = clock.instant();
         DanmakuView view = new DanmakuView(
@@ -124,7 +131,8 @@ class DanmakuPosting {
                             view.mode(),
                             view.color(),
                             view.size(),
-                            content));
+                            content,
+                            mentioned));
         });
         return view;
     }

@@ -16,10 +16,19 @@ class History {
         this.clock = clock;
     }
 
-    void record(long uid, long videoId, long progressMs) {
+    /** What {@link #record} answers while the user's history is paused. */
+    static final long PAUSED = Long.MIN_VALUE;
+
+    /** Moves the user's position; answers the position it had before, -1 when none, {@link #PAUSED} when paused. */
+    long record(long uid, long videoId, long progressMs) {
         if (paused(uid)) {
-            return;
+            return PAUSED;
         }
+        long before = jdbc.sql("SELECT progress_ms FROM watch_history WHERE uid = ? AND video_id = ?")
+                .params(uid, videoId)
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
         jdbc.sql("""
                         INSERT INTO watch_history (uid, video_id, progress_ms, watched_at) VALUES (:uid, :video, :progress, :at)
                         ON DUPLICATE KEY UPDATE progress_ms = :progress, watched_at = :at
@@ -29,6 +38,7 @@ class History {
                 .param("progress", progressMs)
                 .param("at", clock.millis())
                 .update();
+        return before;
     }
 
     boolean paused(long uid) {

@@ -50,7 +50,11 @@ class PlayController {
         Viewer viewer = Viewer.of(user, request);
         views.view(video, viewer);
         if (viewer.uid() != null) {
-            history.record(viewer.uid(), video.id(), beat.progressMs());
+            long before = history.record(viewer.uid(), video.id(), beat.progressMs());
+            long half = video.durationMs() / 2;
+            if (before != History.PAUSED && half > 0 && before < half && beat.progressMs() >= half) {
+                views.watched(video, viewer.uid(), beat.progressMs());
+            }
         }
         return ResponseEntity.noContent().build();
     }

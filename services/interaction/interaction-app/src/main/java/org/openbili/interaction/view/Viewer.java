@@ -1,6 +1,10 @@
 package org.openbili.interaction.view;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.openbili.security.AuthUser;
 
@@ -13,6 +17,19 @@ record Viewer(Long uid, String key) {
     static final String DEVICE_HEADER = "X-Device-Id";
     static final String DEVICE_COOKIE = "buvid";
     private static final int MAX_DEVICE_ID = 64;
+
+    /**
+     * The viewer as events name them: a SHA-256 of {@link #key()}, cut to 16 hex digits, so a consumer can count a
+     * viewer once without learning an account, a device id or an address.
+     */
+    String anonymousKey() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static Viewer of(Optional<AuthUser> user, HttpServletRequest request) {
         if (user.isPresent()) {

@@ -3,7 +3,9 @@ package org.openbili.interaction.view;
 import java.time.Duration;
 import org.openbili.events.DomainEvents;
 import org.openbili.interaction.api.InteractionEvents;
+import org.openbili.interaction.api.VideoShared;
 import org.openbili.interaction.api.VideoViewed;
+import org.openbili.interaction.api.VideoWatched;
 import org.openbili.interaction.catalog.CatalogVideo;
 import org.openbili.interaction.counter.Counter;
 import org.openbili.interaction.counter.VideoCounters;
@@ -16,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Counting views and shares at most once per viewer per window: the first heartbeat of a viewer claims a
  * short-lived key in Redis, and only the claim counts. While Redis is away nothing is counted rather than
- * everything many times.
+ * everything many times. Views, shares and playback passing half of a video are events for the services that rank
+ * and recommend.
  */
 @Component
 class Views {
@@ -53,16 +56,42 @@ class Views {
                             video.idText(),
                             video.bvid(),
                             viewer.uid() == null ? null : viewer.uid().toString(),
-                            video.ownerText()));
+                            video.ownerText(),
+                            viewer.anonymousKey()));
         });
         return true;
+    }
+
+    /** Tells that a signed-in viewer's playback just passed half of the video. */
+    void watched(CatalogVideo video, long uid, long progressMs) {
+        transactions.executeWithoutResult(status -> events.publish(
+                InteractionEvents.TOPIC,
+                video.idText(),
+                new VideoWatched(
+                        video.idText(),
+                        video.bvid(),
+                        Long.toString(uid),
+                        video.ownerText(),
+                        progressMs,
+                        video.durationMs())));
     }
 
     boolean share(CatalogVideo video, Viewer viewer) {
         if (!claim("share", video, viewer)) {
             return false;
         }
-        transactions.executeWithoutResult(status -> counters.add(video.id(), Counter.SHARES, 1));
+        transactions.executeWithoutResult(status -> {
+            counters.add(video.id(), Counter.SHARES, 1);
+            events.publish(
+                    InteractionEvents.TOPIC,
+                    video.idText(),
+                    new VideoShared(
+                            video.idText(),
+                            video.bvid(),
+                            viewer.uid() == null ? null : viewer.uid().toString(),
+                            video.ownerText(),
+                            viewer.anonymousKey()));
+        });
         return true;
     }
 

@@ -9,6 +9,7 @@ import org.openbili.interaction.Api;
 import org.openbili.interaction.Fixtures;
 import org.openbili.interaction.IntegrationTest;
 import org.openbili.interaction.InteractionEventsTap;
+import org.openbili.interaction.api.CommentLiked;
 import org.openbili.interaction.api.CommentPosted;
 import org.openbili.testsupport.Infrastructure;
 import org.openbili.testsupport.TestTokens;
@@ -140,6 +141,33 @@ class CommentIntegrationTests extends IntegrationTest {
                         .path("likes")
                         .asLong())
                 .isZero();
+    }
+
+    @Test
+    void aNewCommentLikeIsAnnouncedForTheAuthorsNotification() {
+        long owner = Fixtures.newId();
+        long author = Fixtures.newId();
+        long fan = Fixtures.newId();
+        String bvid = given.publishedVideo(owner);
+        String root = post(bvid, TestTokens.forUser(owner), "置顶", null)
+                .json()
+                .path("id")
+                .asString();
+        String text = "说得好".repeat(40);
+        String id = post(bvid, TestTokens.forUser(author), text, root)
+                .json()
+                .path("id")
+                .asString();
+
+        api.put("/api/v1/comments/" + id + "/like", TestTokens.forUser(fan), null);
+
+        CommentLiked event =
+                InteractionEventsTap.next(CommentLiked.class, e -> e.commentId().equals(id));
+        assertThat(event.uid()).isEqualTo(Long.toString(fan));
+        assertThat(event.authorUid()).isEqualTo(Long.toString(author));
+        assertThat(event.bvid()).isEqualTo(bvid);
+        assertThat(event.rootId()).isEqualTo(root);
+        assertThat(event.content()).isEqualTo(text.substring(0, 100));
     }
 
     @Test

@@ -150,6 +150,7 @@ class DanmakuIntegrationTests extends IntegrationTest {
         assertThat(event.color()).isEqualTo("#ff0000");
         assertThat(event.size()).isEqualTo(36);
         assertThat(event.content()).isEqualTo("*** 好活");
+        assertThat(event.mentionedUids()).isEmpty();
 
         int posts = 1;
         Api.Response answer = post(bvid, token, 1_000, "刷 " + posts);
@@ -160,6 +161,23 @@ class DanmakuIntegrationTests extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.json().path("code").asString()).isEqualTo("DANMAKU_TOO_FAST");
         assertThat(posts).as("five in ten seconds").isEqualTo(5);
+    }
+
+    @Test
+    void mentionsInADanmakuAreResolvedToUidsInDanmakuPosted() {
+        String name = "弹幕里的人" + Fixtures.newId() % 100_000;
+        long mentioned = given.registeredUser(name);
+        long poster = Fixtures.newId();
+        String bvid = given.publishedVideo(Fixtures.newId());
+
+        String id = post(bvid, TestTokens.forUser(poster), 2_000, "@" + name + " 名场面")
+                .json()
+                .path("id")
+                .asString();
+
+        DanmakuPosted event = InteractionEventsTap.next(
+                DanmakuPosted.class, e -> e.danmakuId().equals(id));
+        assertThat(event.mentionedUids()).containsExactly(Long.toString(mentioned));
     }
 
     @Test

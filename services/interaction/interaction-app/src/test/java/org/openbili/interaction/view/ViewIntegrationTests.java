@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.openbili.interaction.Api;
 import org.openbili.interaction.Fixtures;
 import org.openbili.interaction.IntegrationTest;
+import org.openbili.interaction.InteractionEventsTap;
+import org.openbili.interaction.api.VideoShared;
+import org.openbili.interaction.api.VideoViewed;
+import org.openbili.interaction.api.VideoWatched;
 import org.openbili.testsupport.Infrastructure;
 import org.openbili.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -103,6 +107,38 @@ class ViewIntegrationTests extends IntegrationTest {
                         .path("shares")
                         .asLong())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void viewsSharesAndHalfWatchedPlaybackAreEventsThatNameTheViewerWithoutSayingWhoTheyAre() {
+        long owner = Fixtures.newId();
+        long uid = Fixtures.newId();
+        String bvid = given.publishedVideo(owner, 60_000);
+        String user = TestTokens.forUser(uid);
+
+        beat(bvid, user, 0, null);
+        VideoViewed viewed =
+                InteractionEventsTap.next(VideoViewed.class, e -> e.bvid().equals(bvid));
+        assertThat(viewed.viewerUid()).isEqualTo(Long.toString(uid));
+        assertThat(viewed.viewerKey()).hasSize(16).doesNotContain(Long.toString(uid));
+
+        beat(bvid, user, 20_000, null);
+        beat(bvid, user, 31_000, null);
+        VideoWatched watched =
+                InteractionEventsTap.next(VideoWatched.class, e -> e.bvid().equals(bvid));
+        assertThat(watched.uid()).isEqualTo(Long.toString(uid));
+        assertThat(watched.progressMs()).isEqualTo(31_000);
+        assertThat(watched.durationMs()).isEqualTo(60_000);
+
+        beat(bvid, null, 0, "device-c");
+        api.send("POST", "/api/v1/videos/" + bvid + "/share", null, null, "X-Device-Id", "device-c");
+        VideoShared shared =
+                InteractionEventsTap.next(VideoShared.class, e -> e.bvid().equals(bvid));
+        assertThat(shared.viewerUid()).isNull();
+        assertThat(shared.viewerKey()).hasSize(16).isNotEqualTo(viewed.viewerKey());
+        assertThat(InteractionEventsTap.next(VideoViewed.class, e -> e.bvid().equals(bvid) && e.viewerUid() == null)
+                        .viewerKey())
+                .isEqualTo(shared.viewerKey());
     }
 
     private Api.Response beat(String bvid, String token, long progressMs, String device) {

@@ -11,7 +11,6 @@ import org.openbili.interaction.api.InteractionClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.TextMessage;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +30,7 @@ class DanmakuForwarder {
         this.interaction = interaction;
     }
 
-    TextMessage post(Long uid, String bvid, ClientFrame frame, String ref) {
+    String post(Long uid, String bvid, ClientFrame frame, String ref) {
         if (uid == null) {
             return Frames.error("UNAUTHORIZED", "登录后才能发弹幕", ref);
         }
@@ -58,7 +57,7 @@ class DanmakuForwarder {
     }
 
     /** The interaction service's problem (404 video, 429 too fast, 400 …) as an error frame with the same code. */
-    private static TextMessage relayed(FeignException e, String ref) {
+    private static String relayed(FeignException e, String ref) {
         if (e.status() >= 400 && e.status() < 500) {
             try {
                 JsonNode problem = Frames.JSON.readTree(e.contentUTF8());

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every danmaku the interaction service stored (posted over REST or over this WebSocket) goes to its video's
  * room. One node of the service takes each event from Kafka (one consumer group) and publishes it on the room's
- * channel, from which every node holding viewers of the room pushes it.
+ * channel, from which every node holding viewers of the room pushes it, with the others of its tick, in a
+ * {@code danmaku} frame.
  */
 @Component
 class DanmakuRelay {
@@ -37,18 +38,15 @@ class DanmakuRelay {
             return;
         }
         DanmakuPosted danmaku = event.payloadAs(DanmakuPosted.class);
-        String room = "video:" + danmaku.bvid();
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("op", "danmaku");
-        frame.put("room", room);
-        frame.put("id", danmaku.danmakuId());
-        frame.put("uid", danmaku.uid());
-        frame.put("progressMs", danmaku.progressMs());
-        frame.put("mode", danmaku.mode());
-        frame.put("color", danmaku.color());
-        frame.put("size", danmaku.size());
-        frame.put("content", danmaku.content());
-        frame.put("sentAt", event.occurredAt());
-        bus.publish(room, Frames.JSON.writeValueAsString(frame));
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", danmaku.danmakuId());
+        item.put("uid", danmaku.uid());
+        item.put("progressMs", danmaku.progressMs());
+        item.put("mode", danmaku.mode());
+        item.put("color", danmaku.color());
+        item.put("size", danmaku.size());
+        item.put("content", danmaku.content());
+        item.put("sentAt", event.occurredAt());
+        bus.publish("video:" + danmaku.bvid(), "danmaku", Frames.JSON.writeValueAsString(item));
     }
 }

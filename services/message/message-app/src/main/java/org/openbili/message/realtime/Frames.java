@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openbili.common.problem.ProblemField;
-import org.springframework.web.socket.TextMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON frames the server sends. */
@@ -14,16 +13,16 @@ final class Frames {
 
     private Frames() {}
 
-    static TextMessage of(Map<String, ?> frame) {
-        return new TextMessage(JSON.writeValueAsString(frame));
+    static String of(Map<String, ?> frame) {
+        return JSON.writeValueAsString(frame);
     }
 
-    static TextMessage online(String room, long count) {
+    static String online(String room, long count) {
         return of(Map.of("op", "online", "room", room, "count", count));
     }
 
     /** {@code {"op":"error","code","message","errors"?,"ref"?}}; the socket stays open. */
-    static TextMessage error(String code, String message, List<ProblemField> errors, String ref) {
+    static String error(String code, String message, List<ProblemField> errors, String ref) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("op", "error");
         frame.put("code", code);
@@ -37,7 +36,7 @@ final class Frames {
         return of(frame);
     }
 
-    static TextMessage error(String code, String message, String ref) {
+    static String error(String code, String message, String ref) {
         return error(code, message, List.of(), ref);
     }
 }

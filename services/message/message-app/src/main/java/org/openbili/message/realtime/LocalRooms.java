@@ -1,6 +1,7 @@
 package org.openbili.message.realtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,17 +10,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.TextMessage;
 
 /**
  * The viewers of each room on this node, and the fan-out to them. A room's viewers are split into one shard per
- * fan-out thread, so a big room uses every core; a viewer stays in one shard, so it gets frames in order.
+ * fan-out thread, so a big room uses every core; a viewer stays in one shard, so it gets frames in order. A send
+ * only starts the socket's write or queues the frame ({@link SendQueue}), so a slow viewer delays nobody.
  */
 @Component
 class LocalRooms implements DisposableBean {
@@ -31,12 +32,28 @@ class LocalRooms implements DisposableBean {
     LocalRooms(MeterRegistry metrics) {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         lanes = new ExecutorService[threads];
+        CustomizableThreadFactory factory = new CustomizableThreadFactory("fan-out-");
+        factory.setDaemon(true);
         for (int i = 0; i < threads; i++) {
-            lanes[i] = Executors.newSingleThreadExecutor(daemon("fan-out-" + i));
+            lanes[i] = Executors.newSingleThreadExecutor(factory);
         }
         deliveries = Counter.builder("realtime.deliveries")
-                .description("frames pushed to viewers of rooms")
+                .description("danmaku handed to viewers' sockets (those dropped for slow sockets are realtime.dropped)")
                 .register(metrics);
+        Gauge.builder("realtime.rooms", rooms, Map::size)
+                .description("rooms with a viewer on this node")
+                .register(metrics);
+        Gauge.builder("realtime.room.viewers", this, LocalRooms::viewers)
+                .description("viewers in the rooms of this node (a socket in two rooms counts twice)")
+                .register(metrics);
+    }
+
+    private double viewers() {
+        long viewers = 0;
+        for (Room room : rooms.values()) {
+            viewers += room.size();
+        }
+        return viewers;
     }
 
     /** Adds the viewer; true when it was not in the room yet. */
@@ -66,21 +83,24 @@ class LocalRooms implements DisposableBean {
         return Set.copyOf(rooms.keySet());
     }
 
-    /** Pushes a frame to every viewer of the room on this node; returns at once, the sends run on the lanes. */
-    void deliver(String room, String frame) {
-        TextMessage message = new TextMessage(frame);
-        forEachShard(room, viewer -> {
-            viewer.send(message);
-            deliveries.increment();
+    /**
+     * Pushes a room frame carrying {@code items} danmaku (0: a whole frame, never dropped), serialized once, to every
+     * viewer of the room on this node; returns at once, the sends start on the lanes and none of them waits for a
+     * socket.
+     */
+    void push(String room, String frame, int items) {
+        forEachShard(room, shard -> {
+            shard.forEach(viewer -> viewer.push(frame, items));
+            deliveries.increment((double) items * shard.size());
         });
     }
 
     void tellOnline(String room, long count) {
-        TextMessage message = Frames.online(room, count);
-        forEachShard(room, viewer -> viewer.tellOnline(room, count, message));
+        String frame = Frames.online(room, count);
+        forEachShard(room, shard -> shard.forEach(viewer -> viewer.tellOnline(room, count, frame)));
     }
 
-    private void forEachShard(String room, Consumer<Viewer> action) {
+    private void forEachShard(String room, Consumer<Set<Viewer>> action) {
         Room r = rooms.get(room);
         if (r == null) {
             return;
@@ -88,7 +108,7 @@ class LocalRooms implements DisposableBean {
         for (int i = 0; i < lanes.length; i++) {
             Set<Viewer> shard = r.shards.get(i);
             if (!shard.isEmpty()) {
-                lanes[i].execute(() -> shard.forEach(action));
+                lanes[i].execute(() -> action.accept(shard));
             }
         }
     }
@@ -101,14 +121,6 @@ class LocalRooms implements DisposableBean {
         for (ExecutorService lane : lanes) {
             lane.awaitTermination(5, TimeUnit.SECONDS);
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static final class Room {

@@ -1,6 +1,8 @@
 package org.openbili.message.realtime;
 
 import io.lettuce.core.RedisException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
@@ -37,6 +38,7 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final RoomBus bus;
     private final OnlineCounts online;
     private final DanmakuForwarder danmaku;
+    private final SendQueues queues;
     private final JwtDecoder tokens;
     private final RealtimeProperties properties;
 
@@ -45,28 +47,32 @@ class RealtimeHandler extends TextWebSocketHandler {
             RoomBus bus,
             OnlineCounts online,
             DanmakuForwarder danmaku,
+            SendQueues queues,
             JwtDecoder tokens,
-            RealtimeProperties properties) {
+            RealtimeProperties properties,
+            MeterRegistry metrics) {
+        Gauge.builder("realtime.sockets", viewers, Map::size)
+                .description("WebSocket connections open on this node")
+                .register(metrics);
         this.rooms = rooms;
         this.bus = bus;
         this.online = online;
         this.danmaku = danmaku;
+        this.queues = queues;
         this.tokens = tokens;
         this.properties = properties;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        // Sends from several threads (fan-out, replies) must not interleave on one socket; a viewer too slow to
-        // keep up loses frames rather than the connection.
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(
-                session,
-                (int) properties.sendTimeLimit().toMillis(),
-                properties.sendBufferLimit(),
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.DROP);
+        // Everything sent to the socket (fan-out, replies) goes through its queue, one write at a time.
         viewers.put(
                 session.getId(),
-                new Viewer(safe, numbers.getAndIncrement() & Integer.MAX_VALUE, uid(session.getPrincipal())));
+                new Viewer(
+                        session.getId(),
+                        numbers.getAndIncrement() & Integer.MAX_VALUE,
+                        uid(session.getPrincipal()),
+                        queues.open(session)));
     }
 
     @Override

@@ -16,10 +16,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Frames for a room reach its viewers on every node through Redis pub/sub: one channel per room, to which a
- * node subscribes while it holds viewers of that room, so Redis sends each node only the rooms it serves.
- * Other features of the message service push to rooms (notifications to {@code user:<uid>}) with
- * {@link #publish}.
+ * Items for a room (danmaku) reach its viewers on every node through Redis pub/sub: one channel per room, to which
+ * a node subscribes while it holds viewers of that room, so Redis sends each node only the rooms it serves. Each node
+ * merges the items of a tick into one frame per room ({@link RoomBatches}). Frames that must not wait for a tick nor
+ * be merged (a notification to {@code user:<uid>}) go whole with {@link #publishFrame}.
  */
 @Component
 public class RoomBus implements SmartLifecycle {
@@ -31,17 +31,36 @@ public class RoomBus implements SmartLifecycle {
     private final RedisConnectionFactory connections;
     private final StringRedisTemplate redis;
     private final LocalRooms rooms;
+    private final RoomBatches batches;
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private volatile StatefulRedisPubSubConnection<String, String> subscriber;
 
-    RoomBus(RedisConnectionFactory connections, StringRedisTemplate redis, LocalRooms rooms) {
+    RoomBus(RedisConnectionFactory connections, StringRedisTemplate redis, LocalRooms rooms, RoomBatches batches) {
         this.connections = connections;
         this.redis = redis;
         this.rooms = rooms;
+        this.batches = batches;
     }
 
-    /** Sends a JSON frame to every viewer of {@code room}, on whichever node they are. */
-    public void publish(String room, String frame) {
+    /**
+     * Sends an item (a JSON object) to every viewer of {@code room}, on whichever node they are, in the room's next
+     * {@code {"op":op,"room":room,"items":[…]}} frame. {@code op} is one word, such as {@code danmaku}.
+     */
+    public void publish(String room, String op, String item) {
+        if (op.isEmpty() || op.indexOf(' ') >= 0 || op.charAt(0) == '{') {
+            throw new IllegalArgumentException("An op is one word: " + op);
+        }
+        redis.convertAndSend(CHANNEL + room, op + ' ' + item);
+    }
+
+    /**
+     * Sends a whole frame (a JSON object with its {@code op}) to every socket in {@code room}, on whichever node, as
+     * it is and at once; it is never dropped for a slow socket.
+     */
+    public void publishFrame(String room, String frame) {
+        if (frame.isEmpty() || frame.charAt(0) != '{') {
+            throw new IllegalArgumentException("A frame is a JSON object");
+        }
         redis.convertAndSend(CHANNEL + room, frame);
     }
 
@@ -73,7 +92,7 @@ public class RoomBus implements SmartLifecycle {
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                rooms.deliver(channel.substring(CHANNEL.length()), message);
+                batches.add(channel.substring(CHANNEL.length()), message);
             }
         });
         subscriber = connection;

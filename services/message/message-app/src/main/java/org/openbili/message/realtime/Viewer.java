@@ -1,34 +1,30 @@
 package org.openbili.message.realtime;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
-/** One open socket on this node: who it is (once known) and the rooms it is in. */
+/** One open socket on this node: who it is (once known), the rooms it is in, and what waits to be sent to it. */
 final class Viewer {
 
-    private final WebSocketSession session;
+    private final String id;
     private final int number;
+    private final SendQueue queue;
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     /** The online count each room last told this viewer, so nobody is told the same number twice. */
     private final Map<String, Long> told = new ConcurrentHashMap<>();
 
     private volatile Long uid;
 
-    /** {@code session} must be safe for sends from several threads (a ConcurrentWebSocketSessionDecorator). */
-    Viewer(WebSocketSession session, int number, Long uid) {
-        this.session = session;
+    Viewer(String id, int number, Long uid, SendQueue queue) {
+        this.id = id;
         this.number = number;
         this.uid = uid;
+        this.queue = queue;
     }
 
     String id() {
-        return session.getId();
+        return id;
     }
 
     /** Spreads viewers over the fan-out threads; a viewer always uses the same one, so it sees frames in order. */
@@ -48,32 +44,21 @@ final class Viewer {
         return rooms;
     }
 
-    void send(TextMessage frame) {
-        try {
-            if (session.isOpen()) {
-                session.sendMessage(frame);
-            }
-        } catch (IOException | IllegalStateException e) {
-            // Gone: the close callback cleans up.
-        } catch (SessionLimitExceededException tooSlow) {
-            // Past the send time limit: disconnected, so the others of its fan-out lane still get the frame.
-            close(tooSlow.getStatus());
-        }
+    /** An answer to one of this viewer's frames. */
+    void send(String frame) {
+        queue.reply(frame);
     }
 
-    private void close(CloseStatus status) {
-        try {
-            session.close(status);
-        } catch (IOException | IllegalStateException alreadyGone) {
-            // the close callback cleans up
-        }
+    /** A room frame carrying {@code items} danmaku, or a whole frame that is never dropped ({@code items} 0). */
+    void push(String frame, int items) {
+        queue.items(frame, items);
     }
 
     /** Sends the room's online count unless this viewer was already told exactly that. */
-    void tellOnline(String room, long count, TextMessage frame) {
+    void tellOnline(String room, long count, String frame) {
         Long previous = told.put(room, count);
         if (previous == null || previous != count) {
-            send(frame);
+            queue.online(room, frame);
         }
     }
 

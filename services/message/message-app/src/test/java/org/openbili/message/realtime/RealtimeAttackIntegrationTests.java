@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openbili.common.id.Bvid;
+import org.openbili.message.support.Sockets;
 import org.openbili.testsupport.Infrastructure;
 import org.openbili.testsupport.TestTokens;
 import org.slf4j.LoggerFactory;
@@ -131,7 +132,7 @@ class RealtimeAttackIntegrationTests extends RealtimeTest {
 
         socket.send("{\"op\":\"auth\",\"token\":\"" + TestTokens.forUser(second) + "\"}");
         socket.expect("authed");
-        bus.publish("user:" + first, "{\"op\":\"notice\",\"for\":\"" + first + "\"}");
+        bus.publish("user:" + first, "notice", "{\"for\":\"" + first + "\"}");
         assertThat(socket.next("notice", Duration.ofSeconds(2))).isNull();
         socket.send("{\"op\":\"subscribe\",\"room\":\"user:" + first + "\"}");
         assertThat(socket.expect("error").path("code").asString()).isEqualTo("FORBIDDEN_ROOM");

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openbili.common.id.Bvid;
+import org.openbili.message.support.InteractionStandIn;
+import org.openbili.message.support.Sockets;
 import org.openbili.testsupport.Infrastructure;
 import org.openbili.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.openbili.events.jobs.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,22 +29,26 @@ class PendingProfileSweeper {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration grace;
+    private final ClusterJobs jobs;
 
     PendingProfileSweeper(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${openbili.user.pending-profile-grace:1h}") Duration grace) {
+            @Value("${openbili.user.pending-profile-grace:1h}") Duration grace,
+            ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.grace = grace;
+        this.jobs = jobs;
     }
 
+    /** Once per cluster: the instance that takes the lock sweeps, the others skip that round. */
     @Scheduled(fixedDelayString = "${openbili.user.pending-profile-sweep:5m}", initialDelayString = "1m")
     void sweepQuietly() {
         try {
-            sweep();
+            jobs.runOnce("user.pending-profile-sweep", Duration.ofMinutes(10), Duration.ofSeconds(30), this::sweep);
         } catch (RuntimeException e) {
             log.warn("Sweeping pending profiles failed; trying again later: {}", e.toString());
         }

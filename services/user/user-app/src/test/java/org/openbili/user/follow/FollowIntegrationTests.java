@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.openbili.testsupport.Api;
 import org.openbili.testsupport.Infrastructure;
+import org.openbili.testsupport.TestTokens;
 import org.openbili.user.support.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -133,6 +134,51 @@ class FollowIntegrationTests {
     }
 
     @Test
+    void otherServicesReadTheGraphAsUidsWithAnInternalTokenOnly() {
+        Users.User star = users().create();
+        List<Users.User> fans = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Users.User fan = users().create();
+            fans.add(fan);
+            api().put("/api/v1/users/" + star.uid() + "/follow", fan.token());
+        }
+        String service = TestTokens.forService();
+
+        JsonNode first = Api.json(api().get("/internal/v1/users/" + star.uid() + "/follower-ids?size=2", service));
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(strings(first.get("uids"))).containsExactly(uid(fans.get(2)), uid(fans.get(1)));
+        JsonNode rest = Api.json(api().get(
+                        "/internal/v1/users/" + star.uid() + "/follower-ids?size=2&cursor="
+                                + first.get("nextCursor").asString(),
+                        service));
+        assertThat(strings(rest.get("uids"))).containsExactly(uid(fans.get(0)));
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
+
+        assertThat(strings(
+                        Api.json(api().get("/internal/v1/users/" + fans.get(0).uid() + "/following-ids", service))))
+                .containsExactly(uid(star));
+        assertThat(api().get("/internal/v1/users/" + fans.get(0).uid() + "/follows/" + star.uid(), service)
+                        .body())
+                .isEqualTo("true");
+        assertThat(api().get(
+                                "/internal/v1/users/" + star.uid() + "/follows/"
+                                        + fans.get(0).uid(),
+                                service)
+                        .body())
+                .isEqualTo("false");
+
+        assertThat(api().get("/internal/v1/users/" + star.uid() + "/follower-ids?size=1001", service)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(api().get(
+                                "/internal/v1/users/" + star.uid() + "/following-ids",
+                                fans.get(0).token())
+                        .statusCode())
+                .as("a user's token does not reach /internal")
+                .isEqualTo(403);
+    }
+
+    @Test
     void twoHundredUsersFollowingOneAtTheSameMomentCountExactly() throws Exception {
         Users.User star = users().create();
         List<Users.User> fans = new ArrayList<>();
@@ -192,6 +238,12 @@ class FollowIntegrationTests {
         List<String> uids = new ArrayList<>();
         page.get("items").forEach(item -> uids.add(item.get("uid").asString()));
         return uids;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
     }
 
     private static String uid(Users.User user) {

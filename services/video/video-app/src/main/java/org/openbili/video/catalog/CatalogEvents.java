@@ -7,21 +7,28 @@ import org.openbili.video.api.TranscodeProgressed;
 import org.openbili.video.api.VideoDeleted;
 import org.openbili.video.api.VideoEvents;
 import org.openbili.video.api.VideoPublished;
+import org.openbili.video.api.VideoRejected;
 import org.openbili.video.api.VideoUpdated;
 import org.openbili.video.api.VideoUploaded;
 import org.openbili.video.media.MediaUrls;
 import org.springframework.stereotype.Component;
 
-/** The domain events of a video, written to the outbox in the transaction that changes it, keyed by video id. */
+/**
+ * The domain events of a video, written to the outbox in the transaction that changes it, keyed by video id. Every
+ * change to a video passes here, so here the video leaves this instance's {@link VideoCache} once the change commits
+ * (other instances drop it as the event reaches them).
+ */
 @Component
 class CatalogEvents {
 
     private final DomainEvents events;
     private final MediaUrls urls;
+    private final VideoCache cache;
 
-    CatalogEvents(DomainEvents events, MediaUrls urls) {
+    CatalogEvents(DomainEvents events, MediaUrls urls, VideoCache cache) {
         this.events = events;
         this.urls = urls;
+        this.cache = cache;
     }
 
     void uploaded(Video video) {
@@ -51,6 +58,10 @@ class CatalogEvents {
                         video.publishedAt()));
     }
 
+    void rejected(Video video) {
+        publish(video, new VideoRejected(id(video), video.bvid(), owner(video), video.title(), video.stateReason()));
+    }
+
     void updated(Video video) {
         publish(
                 video,
@@ -72,6 +83,7 @@ class CatalogEvents {
 
     private void publish(Video video, Object event) {
         events.publish(VideoEvents.TOPIC, id(video), event);
+        cache.evictAfterCommit(video.bvid());
     }
 
     private static String id(Video video) {

@@ -17,13 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 class VideoController {
 
     private final VideoRepository videos;
+    private final VideoCache cache;
     private final VideoSubmission submission;
     private final VideoEditing editing;
     private final VideoResponses responses;
 
     VideoController(
-            VideoRepository videos, VideoSubmission submission, VideoEditing editing, VideoResponses responses) {
+            VideoRepository videos,
+            VideoCache cache,
+            VideoSubmission submission,
+            VideoEditing editing,
+            VideoResponses responses) {
         this.videos = videos;
+        this.cache = cache;
         this.submission = submission;
         this.editing = editing;
         this.responses = responses;
@@ -36,9 +42,11 @@ class VideoController {
                 .body(new Submitted(video.bvid(), video.state().name()));
     }
 
+    /** A published video from memory; any other only for its owner and admins, from the database. */
     @GetMapping("/api/v1/videos/{bvid}")
     VideoResponse get(@PathVariable String bvid, Optional<AuthUser> user) {
-        return responses.of(VideoAccess.visible(videos, bvid, user));
+        CachedVideo published = cache.published(bvid);
+        return published != null ? responses.of(published) : responses.of(VideoAccess.visible(videos, bvid, user));
     }
 
     @PatchMapping("/api/v1/videos/{bvid}")

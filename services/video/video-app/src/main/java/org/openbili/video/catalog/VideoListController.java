@@ -1,6 +1,7 @@
 package org.openbili.video.catalog;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openbili.common.page.Cursor;
@@ -27,11 +28,14 @@ class VideoListController {
 
     private final VideoRepository videos;
     private final PartitionRepository partitions;
+    private final VideoCache cache;
     private final VideoResponses responses;
 
-    VideoListController(VideoRepository videos, PartitionRepository partitions, VideoResponses responses) {
+    VideoListController(
+            VideoRepository videos, PartitionRepository partitions, VideoCache cache, VideoResponses responses) {
         this.videos = videos;
         this.partitions = partitions;
+        this.cache = cache;
         this.responses = responses;
     }
 
@@ -50,10 +54,20 @@ class VideoListController {
         Instant before = after == null ? END_OF_TIME : Instant.ofEpochMilli(after[0]);
         long beforeId = after == null ? Long.MAX_VALUE : after[1];
         Limit limit = Limit.of(pageSize + 1);
-        List<Video> page = partition == null || partition.isBlank()
-                ? videos.findPublished(VideoState.PUBLISHED, before, beforeId, limit)
-                : videos.findPublished(VideoState.PUBLISHED, withChildren(partition), before, beforeId, limit);
-        return page(page, pageSize, v -> Cursor.encode(v.publishedAt().toEpochMilli(), v.id()));
+        // the page's bvids from the database, the videos themselves from memory; one unpublished in between is left out
+        List<String> bvids = partition == null || partition.isBlank()
+                ? videos.findPublishedBvids(VideoState.PUBLISHED, before, beforeId, limit)
+                : videos.findPublishedBvids(VideoState.PUBLISHED, withChildren(partition), before, beforeId, limit);
+        List<CachedVideo> page = new ArrayList<>(bvids.size());
+        for (String bvid : bvids) {
+            CachedVideo video = cache.published(bvid);
+            if (video != null) {
+                page.add(video);
+            }
+        }
+        CursorPage<CachedVideo> cursorPage = CursorPage.of(
+                page, pageSize, v -> Cursor.encode(v.response().publishedAt().toEpochMilli(), v.id()));
+        return new CursorPage<>(responses.complete(cursorPage.items()), cursorPage.nextCursor());
     }
 
     @GetMapping("/api/v1/users/{uid}/videos")

@@ -52,6 +52,7 @@ public class VideoModeration {
             events.published(video);
         } else {
             video.moveTo(VideoState.REJECTED, why, clock.instant());
+            events.rejected(video);
         }
         return video;
     }

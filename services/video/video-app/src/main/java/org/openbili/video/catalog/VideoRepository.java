@@ -22,19 +22,23 @@ public interface VideoRepository extends JpaRepository<Video, Long> {
 
     boolean existsBySourceKeyAndState(String sourceKey, VideoState state);
 
-    /** Published videos of some partitions, newest first, after a (publishedAt, id) cursor. */
+    /** The bvids of published videos of some partitions, newest first, after a (publishedAt, id) cursor. */
     @Query("""
-            select v from Video v where v.state = :state and v.partition in :partitions
+            select v.bvid from Video v where v.state = :state and v.partition in :partitions
             and (v.publishedAt < :before or (v.publishedAt = :before and v.id < :beforeId))
             order by v.publishedAt desc, v.id desc""")
-    List<Video> findPublished(
+    List<String> findPublishedBvids(
             VideoState state, Collection<String> partitions, Instant before, long beforeId, Limit limit);
 
+    /**
+     * The bvids of published videos, newest first, after a (publishedAt, id) cursor. Ordered by the state too, so
+     * H2 reads the page straight off ix_video_published (V4) instead of sorting every published video.
+     */
     @Query("""
-            select v from Video v where v.state = :state
+            select v.bvid from Video v where v.state = :state
             and (v.publishedAt < :before or (v.publishedAt = :before and v.id < :beforeId))
-            order by v.publishedAt desc, v.id desc""")
-    List<Video> findPublished(VideoState state, Instant before, long beforeId, Limit limit);
+            order by v.state, v.publishedAt desc, v.id desc""")
+    List<String> findPublishedBvids(VideoState state, Instant before, long beforeId, Limit limit);
 
     List<Video> findByOwnerUidAndIdLessThanOrderByIdDesc(long ownerUid, long beforeId, Limit limit);
 

@@ -29,14 +29,8 @@ public record VideoResponse(
         Instant publishedAt) {
 
     /**
-     * Counters, as the interaction service counts them ({@link VideoCounts}); while it cannot answer, the views
-     * this service keeps from interaction's VideoViewed events, and zeros.
+     * Counters, as the interaction service counts them ({@link VideoCounts}); while neither its Redis nor it can
+     * answer, the views this service keeps from interaction's VideoViewed events, and zeros.
      */
-    public record Stats(long views, long likes, long coins, long favorites, long shares, long danmaku, long comments) {
-
-        /** What this service knows by itself. */
-        static Stats of(Video video) {
-            return new Stats(video.views(), 0, 0, 0, 0, 0, 0);
-        }
-    }
+    public record Stats(long views, long likes, long coins, long favorites, long shares, long danmaku, long comments) {}
 }

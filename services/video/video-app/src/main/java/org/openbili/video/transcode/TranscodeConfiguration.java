@@ -10,8 +10,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.openbili.storage.ObjectStorage;
 import org.openbili.video.api.VideoEvents;
 import org.openbili.video.catalog.VideoProcessing;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,20 +61,24 @@ class TranscodeConfiguration {
 
     /**
      * One record per poll, and a poll interval longer than any job, so a long transcode neither commits
-     * records it has not handled nor gets its partition taken away while it works.
+     * records it has not handled nor gets its partition taken away while it works. Boot's customizers give its
+     * consumers the client metrics the others have (their lag is the queue of jobs, in deploy/prometheus).
      */
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> transcodeListenerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             KafkaProperties kafka,
-            TranscodeProperties properties) {
+            TranscodeProperties properties,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int)
                 properties.maxJobDuration().toMillis());
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure(factory, new DefaultKafkaConsumerFactory<>(consumer));
+        DefaultKafkaConsumerFactory<Object, Object> consumers = new DefaultKafkaConsumerFactory<>(consumer);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
+        configurer.configure(factory, consumers);
         factory.setConcurrency(properties.workers());
         factory.setAutoStartup(properties.enabled());
         return factory;

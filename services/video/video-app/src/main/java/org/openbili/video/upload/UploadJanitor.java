@@ -1,10 +1,12 @@
 package org.openbili.video.upload;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import me.desair.tus.server.TusFileUploadService;
+import org.openbili.events.jobs.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -14,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Removes abandoned uploads with their bytes (tus folders and rows past their expiry; a video still waiting
- * for one fails with a reason), and finishes uploads whose finishing was cut short by a crash. Every instance
- * may run it: each step is idempotent.
+ * for one fails with a reason), and finishes uploads whose finishing was cut short by a crash. One instance sweeps
+ * per interval ({@link ClusterJobs}; the instances share UPLOAD_DIR), and each step is idempotent should two overlap.
  */
 @Component
 class UploadJanitor implements SmartInitializingSingleton {
@@ -30,6 +32,7 @@ class UploadJanitor implements SmartInitializingSingleton {
     private final UploadProperties properties;
     private final TaskScheduler scheduler;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     UploadJanitor(
             TusFileUploadService tus,
@@ -38,7 +41,8 @@ class UploadJanitor implements SmartInitializingSingleton {
             UploadFinisher finisher,
             UploadProperties properties,
             TaskScheduler scheduler,
-            Clock clock) {
+            Clock clock,
+            ClusterJobs jobs) {
         this.tus = tus;
         this.uploads = uploads;
         this.lifecycle = lifecycle;
@@ -46,6 +50,7 @@ class UploadJanitor implements SmartInitializingSingleton {
         this.properties = properties;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Override
@@ -74,9 +79,20 @@ class UploadJanitor implements SmartInitializingSingleton {
         }
     }
 
+    /** Once per cluster (the instances share UPLOAD_DIR): the one that takes the lock sweeps, the others skip. */
     private void sweepQuietly() {
         try {
-            sweep();
+            jobs.runOnce(
+                    "video.upload-janitor",
+                    Duration.ofMinutes(30),
+                    properties.cleanupInterval().dividedBy(2),
+                    () -> {
+                        try {
+                            sweep();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         } catch (Exception e) {
             log.warn("Upload cleanup failed; trying again at the next interval", e);
         }

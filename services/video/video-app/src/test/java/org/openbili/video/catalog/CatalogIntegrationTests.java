@@ -221,8 +221,21 @@ class CatalogIntegrationTests extends VideoServiceTest {
                         .asString())
                 .isEqualTo("reason");
         assertThat(admin.post(decide, Map.of("decision", "maybe")).status()).isEqualTo(400);
-        Api.Answer rejected = admin.post(decide, Map.of("decision", "reject", "reason", "画面含有不适宜内容"));
-        assertThat(rejected.json().get("state").asString()).isEqualTo("REJECTED");
+        try (VideoEventLog events = new VideoEventLog()) {
+            Api.Answer rejected = admin.post(decide, Map.of("decision", "reject", "reason", "画面含有不适宜内容"));
+            assertThat(rejected.json().get("state").asString()).isEqualTo("REJECTED");
+            String id = Long.toString(video.id());
+            // The uploader is told why, by the message service's 系统通知.
+            assertThat(events.typesFor(id, "VideoRejected", Duration.ofSeconds(20)))
+                    .contains("VideoRejected");
+            EventEnvelope told = events.all().stream()
+                    .filter(e -> e.key().equals(id) && e.type().equals("VideoRejected"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(told.payload().get("reason").asString()).isEqualTo("画面含有不适宜内容");
+            assertThat(told.payload().get("title").asString()).isEqualTo("待审");
+            assertThat(told.payload().get("ownerUid").asString()).isEqualTo(Long.toString(OWNER));
+        }
         assertThat(api(OWNER)
                         .get("/api/v1/videos/" + video.bvid())
                         .json()
