@@ -2,6 +2,11 @@ package org.openbili.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openbili.testsupport.Infrastructure;
 import org.openbili.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +40,10 @@ class GatewayIntegrationTests {
 
     static final StubService VIDEO = new StubService();
     static final StubService HELPER = new StubService("/health");
+    /** One of recommend's two instances; the other has died: its address refuses connections. */
+    static final StubService RECOMMEND = new StubService();
+
+    static final int DEAD_PORT = closedPort();
     static final DisposableServer MESSAGE_WS = reactor.netty.http.server.HttpServer.create()
             .host("127.0.0.1")
             .port(0)
@@ -50,6 +61,10 @@ class GatewayIntegrationTests {
                 "spring.cloud.discovery.client.simple.instances.message[0].uri",
                 () -> "http://127.0.0.1:" + MESSAGE_WS.port());
         registry.add("spring.cloud.discovery.client.simple.instances.helper[0].uri", HELPER::uri);
+        registry.add("spring.cloud.discovery.client.simple.instances.recommend[0].uri", RECOMMEND::uri);
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.recommend[1].uri",
+                () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add("spring.cloud.discovery.client.simple.instances.helper[0].metadata[health.path]", () -> "/health");
         registry.add("eureka.client.service-url.defaultZone", () -> VIDEO.uri() + "/eureka/");
         registry.add("openbili.gateway.web-dist", WEB_DIST::toString);
@@ -60,6 +75,7 @@ class GatewayIntegrationTests {
     static void stop() {
         VIDEO.stop();
         HELPER.stop();
+        RECOMMEND.stop();
         MESSAGE_WS.disposeNow();
     }
 
@@ -68,6 +84,9 @@ class GatewayIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void apiCallsReachTheOwningServiceWithARequestId() throws Exception {
@@ -367,6 +386,44 @@ class GatewayIntegrationTests {
                 // probed at the health path it registered (health.path), not at /actuator/health
                 .containsEntry("helper", "UP");
         assertThat(body.get("status").asString()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void callsToAnInstanceThatRefusesConnectionsGoToAnotherOneWritesIncluded() throws Exception {
+        // Round robin over the two would send every other call to the dead one. Its first refused connect leaves it
+        // out, and that call, a write too (nothing of it reached the dead instance), goes to the live one.
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> write = http.send(
+                    HttpRequest.newBuilder(uri("/api/v1/channels/7/subscription"))
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"call\":" + i + "}"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + TestTokens.forUser(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(write.statusCode()).as("write %d", i).isEqualTo(200);
+            assertThat(get("/api/v1/feed/hot", Map.of()).statusCode())
+                    .as("read %d", i)
+                    .isEqualTo(200);
+        }
+        assertThat(RECOMMEND.seen)
+                .filteredOn(seen -> seen.path().equals("/api/v1/channels/7/subscription"))
+                .extracting(StubService.Seen::body)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10)
+                        .mapToObj(i -> "{\"call\":" + i + "}")
+                        .toList());
+        assertThat(RECOMMEND.calls("/api/v1/feed/hot")).isEqualTo(10);
+        // and the dead one was tried once, not every other call
+        assertThat(meters.counter("loadbalancer.instances.refused", "service", "recommend")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

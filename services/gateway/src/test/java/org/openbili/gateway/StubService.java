@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A real HTTP server standing in for a service behind the gateway; it records what reached it. */
 final class StubService {
 
-    record Seen(String method, String path, Map<String, List<String>> headers) {}
+    record Seen(String method, String path, Map<String, List<String>> headers, String body) {}
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -49,7 +49,8 @@ final class StubService {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        seen.add(new Seen(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders())));
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        seen.add(new Seen(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
         int call = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         if (path.equals(healthPath)) {
             respond(exchange, 200, "{\"status\":\"UP\"}");

@@ -1,6 +1,7 @@
 package org.openbili.security.internal;
 
 import feign.RequestInterceptor;
+import feign.Retryer;
 import java.time.Clock;
 import org.openbili.common.web.RequestId;
 import org.openbili.security.servlet.AuthorizationRules;
@@ -18,7 +19,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Calls between services: {@code /internal/**} endpoints accept only tokens with the {@code internal} scope,
- * and every Feign client sends one (plus the request id, so a call chain shares one id in the logs).
+ * and every Feign client sends one (plus the request id, so a call chain shares one id in the logs). A call that an
+ * instance refused is sent to another one ({@link SendAgainWhenRefused}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -51,6 +53,12 @@ public class InternalCallsAutoConfiguration {
                     template.header(RequestId.HEADER, requestId);
                 }
             };
+        }
+
+        /** A call an instance refused goes to another one (and nothing else is retried). */
+        @Bean
+        Retryer sendAgainWhenRefused() {
+            return new SendAgainWhenRefused();
         }
     }
 }
