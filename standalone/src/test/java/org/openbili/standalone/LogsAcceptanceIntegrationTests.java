@@ -36,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 class LogsAcceptanceIntegrationTests {
 
     /** What deploy/elk/logstash/pipeline/openbili.conf removes from every line. */
-    private static final List<String> REMOVED_BY_THE_PIPELINE = List.of("appName", "dataDir", "level_value", "@version");
+    private static final List<String> REMOVED_BY_THE_PIPELINE =
+            List.of("appName", "dataDir", "level_value", "@version");
 
     private static final int LINES_PER_BULK = 2_000;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -58,14 +59,18 @@ class LogsAcceptanceIntegrationTests {
         String template = Files.readString(PlatformProcess.HOME.resolve("deploy/elk/elasticsearch/openbili-logs.json"));
         assertOk(send("PUT", elasticsearch + "/_index_template/openbili-logs", "application/json", template));
         // the pipeline's index: one a day
-        String index = "openbili-logs-" + DateTimeFormatter.ofPattern("yyyy.MM.dd").format(LocalDate.now(ZoneOffset.UTC));
+        String index =
+                "openbili-logs-" + DateTimeFormatter.ofPattern("yyyy.MM.dd").format(LocalDate.now(ZoneOffset.UTC));
         List<String> lines = logLines(logs);
         for (int from = 0; from < lines.size(); from += LINES_PER_BULK) {
             StringBuilder bulk = new StringBuilder();
             for (String line : lines.subList(from, Math.min(lines.size(), from + LINES_PER_BULK))) {
-                bulk.append("{\"index\":{}}\n").append(asThePipelinePassesIt(line)).append('\n');
+                bulk.append("{\"index\":{}}\n")
+                        .append(asThePipelinePassesIt(line))
+                        .append('\n');
             }
-            HttpResponse<String> loaded = send("POST", elasticsearch + "/" + index + "/_bulk", "application/x-ndjson", bulk.toString());
+            HttpResponse<String> loaded =
+                    send("POST", elasticsearch + "/" + index + "/_bulk", "application/x-ndjson", bulk.toString());
             assertOk(loaded);
             assertThat(PlatformApi.JSON.readTree(loaded.body()).get("errors").asBoolean())
                     .as("every line indexed: %s", loaded.body())
@@ -92,9 +97,25 @@ class LogsAcceptanceIntegrationTests {
             assertThat(line.has("dataDir")).as("the pipeline's removals").isFalse();
         });
 
+        // every service's lines name the instance that wrote them, as the registry names it
+        for (String service : List.of("video", "interaction", "message", "user")) {
+            HttpResponse<String> ofService = send(
+                    "POST",
+                    elasticsearch + "/openbili-logs-*/_search",
+                    "application/json",
+                    "{\"size\":5,\"query\":{\"term\":{\"service\":\"" + service + "\"}}}");
+            assertOk(ofService);
+            JsonNode serviceHits =
+                    PlatformApi.JSON.readTree(ofService.body()).path("hits").path("hits");
+            assertThat(serviceHits.size()).as("lines of %s", service).isPositive();
+            serviceHits.forEach(hit ->
+                    assertThat(hit.get("_source").path("instance").asString()).startsWith(service + ":localhost:"));
+        }
+
         // the template, not a guess from the first document, gave the fields their types
         JsonNode mapping = PlatformApi.JSON.readTree(
-                send("GET", elasticsearch + "/" + index + "/_mapping", "application/json", null).body());
+                send("GET", elasticsearch + "/" + index + "/_mapping", "application/json", null)
+                        .body());
         JsonNode fields = mapping.path(index).path("mappings").path("properties");
         assertThat(fields.path("traceId").path("type").asString()).isEqualTo("keyword");
         assertThat(fields.path("@timestamp").path("type").asString()).isEqualTo("date");
@@ -115,7 +136,8 @@ class LogsAcceptanceIntegrationTests {
     private static List<String> logLines(Path logs) {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(logs)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .toList()) {
                 try (Stream<String> fileLines = Files.lines(file, StandardCharsets.UTF_8)) {
                     // a line being written as we read has no end yet
                     fileLines.filter(l -> l.startsWith("{") && l.endsWith("}")).forEach(lines::add);

@@ -77,6 +77,11 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
         String service =
                 environment == null ? "openbili" : environment.getProperty("spring.application.name", "openbili");
         String dataDir = environment == null ? "./data" : environment.getProperty("openbili.data-dir", "./data");
+        // as logback-spring.xml and the registry name it: service:host:port
+        String instance = environment == null
+                ? service
+                : service + ":" + environment.getProperty("eureka.instance.hostname", "localhost") + ":"
+                        + environment.getProperty("server.port", "8080");
         LoggerContext context = context();
         synchronized (context) {
             Set<ClassLoader> services = services(context);
@@ -89,7 +94,7 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
             Filter<ILoggingEvent> ownThreads = filter(loader -> isOrDescendsFrom(loader, classLoader));
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             root.addAppender(console(context, service, ownThreads));
-            root.addAppender(jsonFile(context, service, dataDir, ownThreads));
+            root.addAppender(jsonFile(context, service, instance, dataDir, ownThreads));
         }
     }
 
@@ -167,10 +172,10 @@ public final class SharedLogbackLoggingSystem extends LoggingSystem {
     }
 
     private static Appender<ILoggingEvent> jsonFile(
-            LoggerContext context, String service, String dataDir, Filter<ILoggingEvent> filter) {
+            LoggerContext context, String service, String instance, String dataDir, Filter<ILoggingEvent> filter) {
         LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
-        encoder.setCustomFields("{\"service\":\"" + service + "\"}");
+        encoder.setCustomFields("{\"service\":\"" + service + "\",\"instance\":\"" + instance + "\"}");
         MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
         masking.addValueMasker(new SecretMasker());
         masking.start();
