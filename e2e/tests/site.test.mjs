@@ -327,6 +327,16 @@ describe('OpenBili in the browser', { timeout: 15 * 60_000 }, () => {
     await mobile.getByTestId('comment-content').first().waitFor()
     const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`)
+    // One column, read from the top: the uploader, the title and the player, the comments, then related videos.
+    await mobile.getByTestId('related').waitFor()
+    const top = async (testId) => (await mobile.getByTestId(testId).first().boundingBox()).y
+    const order = [
+      await top('uploader-card'),
+      await top('video-title'),
+      await top('comment-content'),
+      await top('related'),
+    ]
+    assert.deepEqual([...order].sort((a, b) => a - b), order, `uploader, title, comments, related at y ${order}`)
     await mobile.screenshot({ path: join(SCREENSHOTS, 'video-phone.png') })
     await mobile.goto('/')
     await mobile.getByTestId('video-card').first().waitFor()

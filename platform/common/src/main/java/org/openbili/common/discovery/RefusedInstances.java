@@ -27,7 +27,8 @@ import reactor.core.publisher.Flux;
  * once more, at the cost of one refused connect, which is retried too. When every instance of a service refused,
  * none is hidden: the calls then fail as they would without this.
  *
- * <p>Only a refused or timed-out connect counts: the request never reached the instance. An error after it was sent
+ * <p>Only a failed connect counts (a {@link ConnectException}: refused, or in the gateway's Netty client also timed
+ * out): the request never reached the instance. An error after it was sent
  * (a 5xx, a connection closed mid-answer) says nothing certain about the instance and is the circuit breaker's
  * business.
  */
