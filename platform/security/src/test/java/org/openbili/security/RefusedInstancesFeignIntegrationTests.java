@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openbili.testsupport.Infrastructure;
+import org.openbili.testsupport.Ports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +39,8 @@ class RefusedInstancesFeignIntegrationTests {
 
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
     static final HttpServer LIVE = live();
-    static final int DEAD_PORT = closedPort();
+    /** No one listens there: a port just found free. */
+    static final int DEAD_PORT = Ports.free();
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
@@ -116,13 +117,5 @@ class RefusedInstancesFeignIntegrationTests {
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,10 +3,6 @@ package org.openbili.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openbili.testsupport.Infrastructure;
+import org.openbili.testsupport.Ports;
 import org.openbili.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +40,9 @@ class GatewayIntegrationTests {
     /** One of recommend's two instances; the other has died: its address refuses connections. */
     static final StubService RECOMMEND = new StubService();
 
-    static final int DEAD_PORT = closedPort();
+    /** No one listens there: a port just found free. */
+    static final int DEAD_PORT = Ports.free();
+
     static final DisposableServer MESSAGE_WS = reactor.netty.http.server.HttpServer.create()
             .host("127.0.0.1")
             .port(0)
@@ -416,14 +415,6 @@ class GatewayIntegrationTests {
         assertThat(meters.counter("loadbalancer.instances.refused", "service", "recommend")
                         .count())
                 .isEqualTo(1);
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
