@@ -48,7 +48,7 @@ public class AuthBench {
         int loginSeconds = intSetting("BENCH_LOGIN_SECONDS", 20);
         int samples = intSetting("BENCH_SAMPLES", 5000);
 
-        Map<String, String> environment = ports();
+        Map<String, String> environment = ports(home);
         Path dataDir = Files.createTempDirectory("openbili-bench-auth");
         environment.put("DATA_DIR", dataDir.toString());
         environment.put("RATE_LIMITS", "off");
@@ -312,13 +312,16 @@ public class AuthBench {
         throw new IllegalStateException("the platform did not come up within 5 minutes; see " + log);
     }
 
-    static Map<String, String> ports() throws IOException {
+    /** A free port for every port variable of the roster (platform/common/.../openbili/roster.tsv). */
+    static Map<String, String> ports(Path home) throws IOException {
         Map<String, String> ports = new HashMap<>();
-        for (String name : List.of("PORT", "REGISTRY_PORT", "AUTH_PORT", "USER_PORT", "VIDEO_PORT", "INTERACTION_PORT",
-                "RECOMMEND_PORT", "MESSAGE_PORT", "EMBEDDED_REDIS_PORT", "EMBEDDED_KAFKA_PORT",
-                "EMBEDDED_KAFKA_CONTROLLER_PORT")) {
+        for (String row : Files.readAllLines(home.resolve("platform/common/src/main/resources/openbili/roster.tsv"))) {
+            String[] cells = row.strip().split("\\s+");
+            if (row.isBlank() || row.startsWith("#") || cells.length != 5) {
+                continue;
+            }
             try (ServerSocket socket = new ServerSocket(0)) {
-                ports.put(name, Integer.toString(socket.getLocalPort()));
+                ports.put(cells[4], Integer.toString(socket.getLocalPort()));
             }
         }
         return ports;

@@ -5,11 +5,16 @@
 # a port nothing listens on now
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
+# the port variables of the platform, from its roster (the fifth column of platform/common/.../openbili/roster.tsv)
+port_variables() { awk '!/^#/ && NF == 5 { print $5 }' platform/common/src/main/resources/openbili/roster.tsv; }
+
+# the services with a database of their own (the roster's application services)
+application_services() { awk '!/^#/ && NF == 5 && $2 == "application" { print $1 }' platform/common/src/main/resources/openbili/roster.tsv; }
+
 # exports a free port for every port variable of the platform, so a benchmark never meets a running one
 use_free_ports() {
   local name
-  for name in PORT REGISTRY_PORT AUTH_PORT USER_PORT VIDEO_PORT INTERACTION_PORT RECOMMEND_PORT MESSAGE_PORT HELPER_PORT \
-              EMBEDDED_REDIS_PORT EMBEDDED_KAFKA_PORT EMBEDDED_KAFKA_CONTROLLER_PORT; do
+  for name in $(port_variables); do
     export "$name=$(free_port)"
   done
 }

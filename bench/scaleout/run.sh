@@ -63,8 +63,7 @@ if [ -n "${BENCH_PORT_BASE:-}" ]; then
     while ss -Htan | awk '{ print $4 }' | grep -q ":$port\$"; do port=$((port + 2)); done
     echo "$port"
   }
-  for name in PORT REGISTRY_PORT AUTH_PORT USER_PORT VIDEO_PORT INTERACTION_PORT RECOMMEND_PORT MESSAGE_PORT HELPER_PORT \
-              EMBEDDED_REDIS_PORT EMBEDDED_KAFKA_PORT EMBEDDED_KAFKA_CONTROLLER_PORT; do
+  for name in $(port_variables); do
     next=$(next_port); port=$((next + 2)); export "$name=$next"
   done
   second_port=$(next_port)
@@ -82,7 +81,7 @@ sql() { # DATABASE STATEMENT → its rows, columns separated by tabs
   mariadb -N -B -h "$db_host" -P "${db_port:-3306}" -u "${DB_USERNAME:-root}" ${DB_PASSWORD:+-p"$DB_PASSWORD"} \
     ${1:+"$1"} -e "$2"
 }
-for service in auth user video interaction recommend message; do sql "" "DROP DATABASE IF EXISTS ob_bench_scaleout_$service"; done
+for service in $(application_services); do sql "" "DROP DATABASE IF EXISTS ob_bench_scaleout_$service"; done
 export DB_URL="$db_server/ob_bench_scaleout"
 interaction_db="$db_server/ob_bench_scaleout_interaction?createDatabaseIfNotExist=true"
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { deployed } from './roster.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const source = readFileSync(join(root, 'compose.yaml'), 'utf8')
@@ -14,7 +15,7 @@ const failures = []
 const fail = (message) => failures.push(message)
 
 const INFRA = ['mysql', 'redis', 'kafka', 'elasticsearch', 'minio', 'prometheus', 'grafana', 'zipkin', 'logstash', 'kibana']
-const OPENBILI = ['registry', 'auth', 'user', 'video', 'interaction', 'recommend', 'message', 'helper', 'gateway']
+const OPENBILI = deployed.map((part) => part.name)
 const services = compose.services ?? {}
 
 for (const name of [...INFRA, ...OPENBILI]) {

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseAllDocuments, parse } from 'yaml'
+import { deployed } from './roster.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'k8s')
 const MODULES = {
@@ -103,6 +104,16 @@ for (const [name, { where, manifest }] of deployments) {
       fail(`${where}: the HPA's minReplicas must exceed the PDB's minAvailable, or no node can be drained`)
     }
   }
+}
+// each part of the roster runs as a Deployment listening on the roster's port, under the roster's variable
+for (const part of deployed) {
+  const deployment = deployments.get(part.name)
+  if (!deployment) { fail(`the roster's ${part.name} has no Deployment`); continue }
+  const container = deployment.manifest.spec.template.spec.containers.find((c) => c.name === part.name)
+  const http = (container?.ports ?? []).find((p) => p.name === 'http')
+  if (http?.containerPort !== part.port) fail(`${deployment.where}: the http port is not the roster's ${part.port}`)
+  const variable = (container?.env ?? []).find((v) => v.name === part.variable)
+  if (variable && variable.value !== String(part.port)) fail(`${deployment.where}: ${part.variable} is not the roster's ${part.port}`)
 }
 for (const { where, manifest } of services.values()) {
   const target = [...deployments.values()].find((d) => matches(manifest.spec.selector, d.manifest.spec.template.metadata.labels))

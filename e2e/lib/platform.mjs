@@ -1,27 +1,19 @@
 // Starts the whole platform with ./start.sh on ports and a data folder of its own, and stops it with SIGTERM,
 // so the suite never meets a platform a developer is running. Shared by the e2e suite and bench/web.
 import { spawn } from 'node:child_process'
-import { createWriteStream, existsSync, mkdtempSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..')
 
-const PORT_VARIABLES = [
-  'PORT',
-  'REGISTRY_PORT',
-  'AUTH_PORT',
-  'USER_PORT',
-  'VIDEO_PORT',
-  'INTERACTION_PORT',
-  'RECOMMEND_PORT',
-  'MESSAGE_PORT',
-  'HELPER_PORT',
-  'EMBEDDED_REDIS_PORT',
-  'EMBEDDED_KAFKA_PORT',
-  'EMBEDDED_KAFKA_CONTROLLER_PORT',
-]
+// Every port variable of the platform: the fifth column of its roster, the one list of its parts and ports.
+const PORT_VARIABLES = readFileSync(join(repoRoot, 'platform/common/src/main/resources/openbili/roster.tsv'), 'utf8')
+  .split('\n')
+  .map((line) => line.trim().split(/\s+/))
+  .filter((cells) => cells.length === 5 && !cells[0].startsWith('#'))
+  .map((cells) => cells[4])
 // External engines a CI machine may point at; the platform under test uses its own embedded ones.
 const EXTERNAL = ['DB_URL', 'DB_USERNAME', 'DB_PASSWORD', 'REDIS_URL', 'KAFKA_BOOTSTRAP_SERVERS', 'ES_URIS', 'S3_ENDPOINT']
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openbili.common.config.Roster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +20,7 @@ final class Platform {
     private static final Pattern SERVER_URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/?]+)/([^?]*)(\\?.*)?");
 
     /** Every service but the registry and the gateway. */
-    private static final List<String> APPLICATION_SERVICES =
-            List.of("auth", "user", "video", "interaction", "recommend", "message");
+    private static final List<String> APPLICATION_SERVICES = Roster.names(Roster.Kind.APPLICATION);
 
     private final Settings settings;
     private final Map<String, ServiceApp> services = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package org.openbili.standalone;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.openbili.common.config.Roster;
 
 /**
  * What the operator chose, from the same environment variables the services read. Unset engines are started
@@ -22,39 +24,33 @@ record Settings(
         boolean shareLibraries) {
 
     /**
-     * The services run from jars, in the order they start; the gateway opens the door last. The Node helper
-     * ({@link HelperProcess}) has a port in {@link #servicePorts} and no jar.
+     * The services run from jars, in the order they start (the {@link Roster}'s); the gateway opens the door last.
+     * The Node helper ({@link HelperProcess}) has a port in {@link #servicePorts} and no jar.
      */
-    static final String[] SERVICES = {
-        "registry", "auth", "user", "video", "interaction", "recommend", "message", "gateway"
-    };
+    static final List<String> SERVICES =
+            Roster.names(Roster.Kind.REGISTRY, Roster.Kind.APPLICATION, Roster.Kind.GATEWAY);
 
     static Settings fromEnvironment() {
         Path home = Path.of(System.getProperty("openbili.home", "."))
                 .toAbsolutePath()
                 .normalize();
         Path dataDir = home.resolve(env("DATA_DIR", "data")).toAbsolutePath().normalize();
-        int gatewayPort = Integer.parseInt(env("PORT", "8080"));
+        Map<String, String> environment = System.getenv();
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("registry", Integer.parseInt(env("REGISTRY_PORT", "18761")));
-        ports.put("auth", Integer.parseInt(env("AUTH_PORT", "18081")));
-        ports.put("user", Integer.parseInt(env("USER_PORT", "18082")));
-        ports.put("video", Integer.parseInt(env("VIDEO_PORT", "18083")));
-        ports.put("interaction", Integer.parseInt(env("INTERACTION_PORT", "18084")));
-        ports.put("recommend", Integer.parseInt(env("RECOMMEND_PORT", "18085")));
-        ports.put("message", Integer.parseInt(env("MESSAGE_PORT", "18086")));
-        ports.put("helper", Integer.parseInt(env("HELPER_PORT", "18087")));
-        ports.put("gateway", gatewayPort);
+        for (Roster.Part part :
+                Roster.of(Roster.Kind.REGISTRY, Roster.Kind.APPLICATION, Roster.Kind.NODE, Roster.Kind.GATEWAY)) {
+            ports.put(part.name(), part.port(environment, true));
+        }
         return new Settings(
                 home,
                 dataDir,
-                gatewayPort,
+                ports.get("gateway"),
                 ports,
                 blankToNull(System.getenv("REDIS_URL")),
-                Integer.parseInt(env("EMBEDDED_REDIS_PORT", "16379")),
+                Roster.part("redis").port(environment, true),
                 blankToNull(System.getenv("KAFKA_BOOTSTRAP_SERVERS")),
-                Integer.parseInt(env("EMBEDDED_KAFKA_PORT", "19092")),
-                Integer.parseInt(env("EMBEDDED_KAFKA_CONTROLLER_PORT", "19093")),
+                Roster.part("kafka").port(environment, true),
+                Roster.part("kafka-controller").port(environment, true),
                 blankToNull(System.getenv("DB_URL")),
                 !env("OPENBILI_SHARE_LIBRARIES", "true").equalsIgnoreCase("false"));
     }

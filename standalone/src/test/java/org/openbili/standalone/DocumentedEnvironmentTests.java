@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.openbili.common.config.Roster;
 
 /**
  * The README's configuration table names exactly the environment variables the platform reads.
@@ -105,6 +106,32 @@ class DocumentedEnvironmentTests {
                         if [ -n "${JAVA_HOME:-}" ]; then java_cmd="$JAVA_HOME/bin/java"; fi
                         exec "$java_cmd" ${JAVA_OPTS:-} -Dopenbili.home="$root"
                         """)).containsExactlyInAnyOrder("JAVA_HOME", "JAVA_OPTS");
+        assertThat(variablesIn("roster.tsv", """
+                        # name    kind         port  standalone  variable
+                        video     application  8083  18083       VIDEO_PORT
+                        gateway   gateway      8080  8080        PORT
+                        """)).containsExactlyInAnyOrder("VIDEO_PORT", "PORT");
+    }
+
+    @Test
+    void theReadmesTableOfPartsGivesEachTheRostersStandalonePort() throws IOException {
+        String readme = readme();
+        List<String> wrong = new ArrayList<>();
+        for (Roster.Part part : Roster.parts()) {
+            String port = part.kind() == Roster.Kind.GATEWAY
+                    ? "`" + part.variable() + "` (" + part.standalonePort() + ")"
+                    : Integer.toString(part.standalonePort());
+            String name = part.name().split("-")[0];
+            boolean listed = readme.lines()
+                    .anyMatch(row ->
+                            row.toLowerCase(java.util.Locale.ROOT).startsWith("| " + name) && row.contains(port));
+            if (!listed) {
+                wrong.add(part.name() + " on " + port);
+            }
+        }
+        assertThat(wrong)
+                .as("parts of the roster that README.md's \"What runs where\" does not list on their port")
+                .isEmpty();
     }
 
     @Test
@@ -152,7 +179,7 @@ class DocumentedEnvironmentTests {
 
     private static boolean isSource(String path) {
         String extension = path.substring(path.lastIndexOf('.') + 1);
-        return extension.equals("java") || CONFIG_FILES.contains(extension);
+        return extension.equals("java") || extension.equals("tsv") || CONFIG_FILES.contains(extension);
     }
 
     /** The variables one file reads, by the rules of its kind; nothing for other kinds of file. */
@@ -163,6 +190,14 @@ class DocumentedEnvironmentTests {
             for (String line : text.split("\n")) {
                 if (!line.strip().startsWith("#")) {
                     collect(SHELL_VARIABLE.matcher(line), names);
+                }
+            }
+        } else if (extension.equals("tsv")) {
+            // the roster: each part's port variable in the fifth column (Roster, ServiceDefaults, the launcher)
+            for (String line : text.split("\n")) {
+                String[] cells = line.strip().split("\\s+");
+                if (!line.startsWith("#") && cells.length == 5) {
+                    names.add(cells[4]);
                 }
             }
         } else if (extension.equals("js")) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.openbili.common.config.Roster;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,21 +32,13 @@ final class PlatformProcess implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<Path> STARTED = new java.util.concurrent.ConcurrentSkipListSet<>();
-    private static final List<String> PORTS = List.of(
-            "PORT",
-            "REGISTRY_PORT",
-            "AUTH_PORT",
-            "USER_PORT",
-            "VIDEO_PORT",
-            "INTERACTION_PORT",
-            "RECOMMEND_PORT",
-            "MESSAGE_PORT",
-            "HELPER_PORT",
-            "EMBEDDED_REDIS_PORT",
-            "EMBEDDED_KAFKA_PORT",
-            "EMBEDDED_KAFKA_CONTROLLER_PORT",
-            // the gateway's actuator: a port named in advance is one the gateway registers in Eureka (Prometheus)
-            "MANAGEMENT_PORT");
+    /**
+     * Every port variable of the roster and the gateway's actuator: a port named in advance is one the gateway
+     * registers in Eureka (Prometheus).
+     */
+    private static final List<String> PORTS = java.util.stream.Stream.concat(
+                    Roster.parts().stream().map(Roster.Part::variable), java.util.stream.Stream.of("MANAGEMENT_PORT"))
+            .toList();
 
     final Process process;
     final Path log;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openbili.common.config.Roster;
 import org.openbili.testsupport.Ports;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 class PrometheusAcceptanceIntegrationTests {
 
     private static final List<String> SERVICES =
-            List.of("registry", "gateway", "auth", "user", "video", "interaction", "recommend", "message");
+            Roster.names(Roster.Kind.REGISTRY, Roster.Kind.GATEWAY, Roster.Kind.APPLICATION);
     private static final Path DEPLOY = PlatformProcess.HOME.resolve("deploy/prometheus");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -97,7 +98,7 @@ class PrometheusAcceptanceIntegrationTests {
                                         sample.at("/metric/application").asString()));
                         assertThat(applications)
                                 .as("the outbox backlog of each service")
-                                .contains("auth", "user", "video", "interaction", "recommend", "message");
+                                .containsAll(Roster.names(Roster.Kind.APPLICATION));
                     });
         } finally {
             prometheus.destroy();

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openbili.common.config.Roster;
 
 /**
  * The libraries the application services share in standalone mode, checked against the built jars: every class of a
@@ -29,8 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class SharedLibrariesIntegrationTests {
 
-    private static final List<String> SERVICES =
-            List.of("auth", "user", "video", "interaction", "recommend", "message");
+    private static final List<String> SERVICES = Roster.names(Roster.Kind.APPLICATION);
 
     /** Shared classes that name a service's class but are never loaded in standalone mode, with why. */
     private static final Map<String, String> UNUSED = Map.of(

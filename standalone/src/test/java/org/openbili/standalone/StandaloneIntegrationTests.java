@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.openbili.common.config.Roster;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,7 +69,7 @@ class StandaloneIntegrationTests {
             bursts = burstsOnH2();
 
             // The application services share one logback; each still writes its own JSON log, with its lines only.
-            for (String service : List.of("auth", "user", "video", "interaction", "recommend", "message")) {
+            for (String service : Roster.names(Roster.Kind.APPLICATION)) {
                 List<String> lines = Files.readAllLines(dataDir.resolve("logs/" + service + ".json"));
                 assertThat(lines)
                         .as("DATA_DIR/logs/%s.json", service)

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
+import org.openbili.common.config.Roster;
 
 /**
  * The architecture rules every service keeps: it reaches other services only through their {@code -api}
@@ -15,7 +16,7 @@ import java.util.List;
 public final class ServiceArchitecture {
 
     private static final List<String> SERVICES =
-            List.of("auth", "user", "video", "interaction", "recommend", "message", "gateway", "registry");
+            Roster.names(Roster.Kind.APPLICATION, Roster.Kind.GATEWAY, Roster.Kind.REGISTRY);
 
     private ServiceArchitecture() {}
 

@@ -16,7 +16,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds the platform's shared service configuration ({@code openbili/service-defaults*.yml}) below everything
- * else, so each service's own {@code application.yml}, the environment and the command line override it. With
+ * else, so each service's own {@code application.yml}, the environment and the command line override it, and its
+ * port from the {@link Roster} (the variable named there, else the default of the mode). With
  * {@code ZIPKIN_URL} set (a Zipkin server's base address), spans are also sent there; without it they are not
  * sent anywhere, while the trace ids still travel between services and into the log lines.
  */
@@ -28,8 +29,22 @@ public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (Arrays.asList(environment.getActiveProfiles()).contains("standalone")) {
+        boolean standalone = Arrays.asList(environment.getActiveProfiles()).contains("standalone");
+        if (standalone) {
             load("openbili/service-defaults-standalone.yml").forEach(environment.getPropertySources()::addLast);
+        }
+        // the port from the roster: its variable, else the default of the mode
+        String name = environment.getProperty("spring.application.name");
+        if (name != null && Roster.has(name)) {
+            Roster.Part part = Roster.part(name);
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "openbili port (" + Roster.LOCATION + ")",
+                            Map.of(
+                                    "server.port",
+                                    "${" + part.variable() + ":" + (standalone ? part.standalonePort() : part.port())
+                                            + "}")));
         }
         String zipkin = environment.getProperty("ZIPKIN_URL");
         if (zipkin != null && !zipkin.isBlank()) {
