@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * the test JVM's pipe to the shell closes: when the JVM stops it, and also when that JVM is killed outright, so no
  * server outlives its run.
  */
-final class Watchdog {
+public final class Watchdog {
 
     private static final String SCRIPT = "\"$@\" & server=$!; trap 'kill $server; wait $server; exit 0' TERM INT;"
             + " while read -r _; do :; done; kill $server; wait $server";
@@ -19,14 +19,14 @@ final class Watchdog {
     private Watchdog() {}
 
     /** {@code command}, run under the watchdog; {@code name} is the shell's name for it (its {@code $0}). */
-    static List<String> wrap(String name, List<String> command) {
+    public static List<String> wrap(String name, List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of("sh", "-c", SCRIPT, name));
         wrapped.addAll(command);
         return wrapped;
     }
 
     /** Stops the server by closing the pipe, and kills what is left after {@code patience}. */
-    static void stop(Process process, Duration patience) {
+    public static void stop(Process process, Duration patience) {
         try {
             process.getOutputStream().close();
             if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -168,7 +168,7 @@ class GatewayIntegrationTests {
     }
 
     @Test
-    void idempotentCallsAreRetriedOnceAndWritesAreNot() throws Exception {
+    void idempotentCallsAreRetriedOnceAndPostsAreNot() throws Exception {
         HttpResponse<String> flaky = get("/api/v1/videos/flaky", Map.of());
         assertThat(flaky.statusCode()).isEqualTo(200);
         assertThat(VIDEO.calls("/api/v1/videos/flaky")).isEqualTo(2);
@@ -181,6 +181,17 @@ class GatewayIntegrationTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(write.statusCode()).isEqualTo(503);
         assertThat(VIDEO.calls("/api/v1/videos/broken")).isEqualTo(1);
+
+        // a PUT sets a state: sent again after its connection closed unanswered, it does nothing twice
+        HttpResponse<String> put = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/videos/dropped"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestTokens.forUser(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(VIDEO.calls("/api/v1/videos/dropped")).isEqualTo(2);
     }
 
     @Test

@@ -60,6 +60,14 @@ final class StubService {
             // a service that fails mid-request: the connection closes before any answer
             case "/video/BV1broken00000" -> exchange.close();
             case "/api/v1/videos/flaky" -> respond(exchange, call == 1 ? 503 : 200, "{\"call\":" + call + "}");
+            // an instance that dies holding the first call: the connection closes with no answer
+            case "/api/v1/videos/dropped" -> {
+                if (call == 1) {
+                    exchange.close();
+                } else {
+                    respond(exchange, 200, "{\"call\":" + call + "}");
+                }
+            }
             case "/api/v1/videos/broken" -> respond(exchange, 503, "{}");
             case "/api/v1/videos/slow" -> {
                 sleep(50);

@@ -15,7 +15,9 @@ import org.springframework.http.HttpStatus;
 /**
  * Which service owns which path. Specific paths come first: {@code /api/v1/videos/{bvid}/comments} belongs
  * to interaction although {@code /api/v1/videos/**} belongs to video. API calls get a circuit breaker per
- * service and one retry when they are idempotent; streams (uploads, server-sent events, media, the
+ * service and one retry when their method is idempotent (GET, HEAD, PUT, DELETE: every PUT and DELETE of the API
+ * sets a state, a like, a follow, a setting, so a second one after a lost answer changes nothing more, as HTTP
+ * allows); streams (uploads, server-sent events, media, the
  * WebSocket) pass straight through, since a time limit or a replay would break them. The Node helper's share
  * pages fall back to the plain web client when it is not there.
  */
@@ -96,7 +98,8 @@ class ApiRoutes {
                             .filters(f -> f.circuitBreaker(breaker ->
                                             breaker.setName(service).setFallbackUri("forward:/fallback/" + service))
                                     .retry(retry -> retry.setRetries(1)
-                                            .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                                            .setMethods(
+                                                    HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE)
                                             .setSeries()
                                             .setStatuses(
                                                     HttpStatus.BAD_GATEWAY,

@@ -1,6 +1,13 @@
 package org.openbili.video.search;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.util.Map;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.schema.management.SearchSchemaManager;
+import org.hibernate.search.util.common.SearchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SearchProperties.class)
 class SearchBackendConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchBackendConfiguration.class);
     private static final String BACKEND = "hibernate.search.backend.";
 
     @Bean
@@ -28,8 +36,35 @@ class SearchBackendConfiguration {
         };
     }
 
+    /**
+     * With Elasticsearch the index is made once the mapping is built ({@link #elasticsearchSchema}), not by Hibernate
+     * Search during its boot: instances of a scaled-out video service start together, and two that both find no index
+     * both create it; the second is refused ({@code resource_already_exists_exception}) and its boot fails. Here the
+     * one that loses the race validates the index the other one made.
+     */
+    @Bean
+    SmartInitializingSingleton elasticsearchSchema(SearchProperties search, EntityManagerFactory entityManagerFactory) {
+        return () -> {
+            if (!search.elasticsearch()) {
+                return;
+            }
+            SearchSchemaManager schema =
+                    Search.mapping(entityManagerFactory).scope(Object.class).schemaManager();
+            try {
+                schema.createOrValidate();
+            } catch (SearchException e) {
+                if (!String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
+                    throw e;
+                }
+                log.info("Another instance created the search index at the same time; validating it");
+                schema.createOrValidate();
+            }
+        };
+    }
+
     private static void elasticsearch(Map<String, Object> properties, SearchProperties search) {
         properties.putIfAbsent(BACKEND + "type", "elasticsearch");
+        properties.putIfAbsent("hibernate.search.schema_management.strategy", "none");
         properties.putIfAbsent(BACKEND + "uris", search.elasticsearchUris());
         if (present(search.elasticsearchUsername())) {
             properties.putIfAbsent(BACKEND + "username", search.elasticsearchUsername());
