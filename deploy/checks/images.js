@@ -3,12 +3,14 @@
 // image.registry; compose must run ${OPENBILI_REGISTRY}/<name>:${OPENBILI_VERSION} (.env.example's values being
 // that registry and the project's version) and each Deployment of that name openbili/<name>:<project version> on the port the image
 // exposes, and neither may run an openbili/ image that no module builds. The port an image exposes (image.port)
-// must be the one its service listens on by default (application.yml's server.port, the helper's HELPER_PORT). The images themselves are checked where they are built
+// must be the roster's port of its part (roster.js), which the services listen on by default; the Node helper keeps
+// its own default (src/config.js), which must be that port too. The images themselves are checked where they are built
 // (deploy/images/check.mjs, the root pom's image-check profile).
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse, parseAllDocuments } from 'yaml'
+import { parts } from './roster.js'
 
 const deploy = join(dirname(fileURLToPath(import.meta.url)), '..')
 const root = join(deploy, '..')
@@ -31,13 +33,16 @@ for (const module of modules) {
   const port = property(pom, 'image.port')
   if (!name) fail(`${module}: builds an image but sets no image.name`)
   else images.set(name, { module, port })
-  // the port the image exposes is the one the service listens on when nothing says otherwise
-  const yml = join(root, module, 'src/main/resources/application.yml')
-  const defaults = existsSync(yml)
-    ? readFileSync(yml, 'utf8').split(/^---$/m)[0]
-    : readFileSync(join(root, module, 'src/config.js'), 'utf8')
-  const listens = /^\s+port: \$\{[A-Z_]+:(\d+)\}/m.exec(defaults)?.[1] ?? /env\.HELPER_PORT\) \?\? '(\d+)'/.exec(defaults)?.[1]
-  if (listens !== port) fail(`${module}: the image exposes ${port}, the service listens on ${listens} by default`)
+  // the port the image exposes is the one the service listens on when nothing says otherwise: the roster's
+  const part = parts.find((p) => p.name === name)
+  if (!part) {
+    fail(`${module}: its image ${name} is no part of the roster`)
+    continue
+  }
+  if (String(part.port) !== port) fail(`${module}: the image exposes ${port}, the roster's port is ${part.port}`)
+  const config = join(root, module, 'src/config.js')
+  const own = existsSync(config) ? /env\.HELPER_PORT\) \?\? '(\d+)'/.exec(readFileSync(config, 'utf8'))?.[1] : undefined
+  if (existsSync(config) && own !== String(part.port)) fail(`${module}: src/config.js listens on ${own} by default, the roster says ${part.port}`)
 }
 if (images.size === 0) fail('no module builds an image')
 
