@@ -51,6 +51,8 @@ class DistributedAcceptanceIntegrationTests {
     private static final int WORKERS = 4;
     private static final int FANS = 24;
     private static final int VIEWERS = 8;
+    /** Videos uploaded while the load runs. */
+    private static final int UPLOADS = 2;
 
     private static DistributedCluster cluster;
     private static PlatformApi api;
@@ -101,11 +103,16 @@ class DistributedAcceptanceIntegrationTests {
                 .allMatch(sockets -> sockets > 0);
 
         Load load = new Load(run, uploader, bvids, fans);
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS + 2);
         for (int i = 0; i < WORKERS; i++) {
             int worker = i;
             workers.execute(() -> load.work(worker));
         }
+        // uploads through the kill: each transcoded by one of the two video instances (one consumer group)
+        List<String> uploadedDuringLoad = new CopyOnWriteArrayList<>();
+        workers.execute(() -> load.upload(uploadedDuringLoad));
+        // danmaku sent over the sockets themselves, on both message nodes, the killed one included
+        workers.execute(() -> load.sendOverSockets(viewers));
         Thread.sleep(KILL_AT.toMillis());
         long killed = System.nanoTime();
         interaction2.kill();
@@ -133,7 +140,7 @@ class DistributedAcceptanceIntegrationTests {
         Thread.sleep(AFTER_RESTART.toMillis());
         load.stop();
         workers.shutdown();
-        assertThat(workers.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(workers.awaitTermination(6, TimeUnit.MINUTES)).isTrue();
         System.out.printf(
                 "distributed acceptance: %d requests, %d failed; killed at +%d s; the restarted instances were listed"
                         + " again %d s after the kill and served through the gateway %d s after it; by operation %s%n",
@@ -147,6 +154,12 @@ class DistributedAcceptanceIntegrationTests {
         assertThat((double) load.failures.size() / load.requests.get())
                 .as("the share of %d requests that failed: %s", load.requests.get(), load.failures)
                 .isLessThan(0.001);
+        assertThat(uploadedDuringLoad)
+                .as("videos uploaded and published while the load ran")
+                .hasSize(UPLOADS);
+        assertThat(load.socketDanmaku.get())
+                .as("danmaku acknowledged over the sockets")
+                .isPositive();
 
         // the sockets of the killed node reconnected, and every socket receives what is posted now
         String marker = "终点标记" + run;
@@ -229,6 +242,7 @@ class DistributedAcceptanceIntegrationTests {
 
         final Map<String, List<String>> comments = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> danmaku = new ConcurrentHashMap<>();
+        final AtomicInteger socketDanmaku = new AtomicInteger();
         private volatile boolean stopped;
 
         Load(String run, PlatformApi.Account uploader, List<String> bvids, List<PlatformApi.Account> fans) {
@@ -328,6 +342,54 @@ class DistributedAcceptanceIntegrationTests {
                     if (answer != null) {
                         signUps.incrementAndGet();
                     }
+                }
+            }
+        }
+
+        /** Publishes {@link #UPLOADS} videos one after the other while the load runs: upload, transcode, publish. */
+        void upload(List<String> published) {
+            for (int i = 1; i <= UPLOADS && !stopped; i++) {
+                requests.incrementAndGet();
+                byOperation
+                        .computeIfAbsent("upload", key -> new AtomicInteger())
+                        .incrementAndGet();
+                try {
+                    published.add(PublishedVideos.publish(api, uploader, null, "压测中上传 " + i + " " + run));
+                } catch (Exception | AssertionError e) {
+                    failures.add("upload " + e);
+                }
+            }
+        }
+
+        /**
+         * A danmaku over a viewer's socket every half second, as the player sends them: each must be acknowledged
+         * (its id) within 10 s. A viewer whose socket is closed at the moment, its node killed, waits for it.
+         */
+        void sendOverSockets(List<Viewer> viewers) {
+            int n = 0;
+            while (!stopped) {
+                Viewer viewer = viewers.get(n % viewers.size());
+                String ref = "d" + (++n);
+                if (viewer.send("{\"op\":\"danmaku\",\"room\":\"video:" + bvids.get(0)
+                        + "\",\"progressMs\":1500,\"content\":\"套接字弹幕" + n + "\",\"mode\":\"top\",\"ref\":\"" + ref
+                        + "\"}")) {
+                    requests.incrementAndGet();
+                    byOperation
+                            .computeIfAbsent("danmaku (socket)", key -> new AtomicInteger())
+                            .incrementAndGet();
+                    String answer = viewer.awaitFrame("\"ref\":\"" + ref + "\"", Duration.ofSeconds(10));
+                    if (answer != null && answer.contains("\"op\":\"ack\"")) {
+                        socketDanmaku.incrementAndGet();
+                        danmaku.get(bvids.get(0)).incrementAndGet();
+                    } else {
+                        failures.add("danmaku (socket) " + (answer == null ? "no answer in 10 s" : answer));
+                    }
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }
@@ -513,17 +575,43 @@ class DistributedAcceptanceIntegrationTests {
             }
         }
 
-        boolean awaitText(String text, Duration wait) throws InterruptedException {
+        /** Sends a frame when the socket is open now; false while it is closed (reconnecting). */
+        boolean send(String frame) {
+            WebSocket open = socket;
+            if (open == null || open.isOutputClosed() || open.isInputClosed()) {
+                return false;
+            }
+            try {
+                open.sendText(frame, true).get(5, TimeUnit.SECONDS);
+                return true;
+            } catch (Exception closedMeanwhile) {
+                return false;
+            }
+        }
+
+        /** The first frame received that contains {@code text}, or null after the wait. */
+        String awaitFrame(String text, Duration wait) {
             long deadline = System.nanoTime() + wait.toNanos();
             while (System.nanoTime() < deadline) {
                 synchronized (received) {
-                    if (received.stream().anyMatch(frame -> frame.contains(text))) {
-                        return true;
+                    for (String frame : received) {
+                        if (frame.contains(text)) {
+                            return frame;
+                        }
                     }
                 }
-                Thread.sleep(100);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
             }
-            return false;
+            return null;
+        }
+
+        boolean awaitText(String text, Duration wait) {
+            return awaitFrame(text, wait) != null;
         }
 
         void close() {
