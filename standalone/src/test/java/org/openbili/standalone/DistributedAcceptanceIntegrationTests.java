@@ -143,13 +143,15 @@ class DistributedAcceptanceIntegrationTests {
         assertThat(workers.awaitTermination(6, TimeUnit.MINUTES)).isTrue();
         System.out.printf(
                 "distributed acceptance: %d requests, %d failed; killed at +%d s; the restarted instances were listed"
-                        + " again %d s after the kill and served through the gateway %d s after it; by operation %s%n",
+                        + " again %d s after the kill and served through the gateway %d s after it; by operation %s;"
+                        + " failures %s%n",
                 load.requests.get(),
                 load.failures.size(),
                 KILL_AT.toSeconds(),
                 TimeUnit.NANOSECONDS.toSeconds(listed - killed),
                 TimeUnit.NANOSECONDS.toSeconds(serving - killed),
-                load.byOperation);
+                load.byOperation,
+                load.failures);
 
         assertThat((double) load.failures.size() / load.requests.get())
                 .as("the share of %d requests that failed: %s", load.requests.get(), load.failures)
