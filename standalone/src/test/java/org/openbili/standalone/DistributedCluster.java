@@ -180,7 +180,7 @@ final class DistributedCluster implements AutoCloseable {
         this.databasePrefix = "ob_dist_" + Long.toString(System.currentTimeMillis(), 36);
     }
 
-    /** Starts the engines, then every instance at once; answers when the gateway and the registry see them all. */
+    /** Starts the engines, then every instance at once; {@link #allUp()} says when they are all up. */
     static DistributedCluster start(Path work) throws Exception {
         // a fresh folder each run (Kafka's log, the uploads, the logs of the last run until the next one)
         if (Files.exists(work)) {
