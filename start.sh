@@ -26,7 +26,7 @@ stale() {
 # OPENBILI_NO_BUILD=1 runs what is built as it is (the standalone tests use it after the build made it).
 if [ "${OPENBILI_NO_BUILD:-0}" != 1 ] && stale; then
   echo "start.sh: building the platform (first run takes a few minutes)…"
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl standalone -am package
+  ./mvnw -q -B -DskipTests -Djib.skip -Dspotless.check.skip=true -pl standalone -am package
   touch "$launcher"
 fi
 

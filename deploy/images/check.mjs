@@ -1,7 +1,7 @@
 // Checks one image tar made by `jib:buildTar` without Docker (the image-check profile of the root pom runs it in
 // every module with an image, at `verify`):
 //
-//   node check.mjs <image.tar> <name:tag> <java|node> <port> <main class | script> [<health path> | -]
+//   node check.mjs <image.tar> <name:tag> <java|node> <port> <main class | script> [<health path> | -] [ffmpeg | -]
 //
 // - the tar holds the image <name:tag>; its entrypoint is `java -cp @/app/jib-classpath-file <main class>` (Java)
 //   or `node <script>` (the helper); it exposes <port>; its user is numeric and not root (Kubernetes'
@@ -19,14 +19,21 @@
 //   waits until the service has started on <port> and asks GET <health path> on that port, inside the image's
 //   network namespace, for {"status":"UP"}. For the others, deploy/checks/images.js compares <port> with the
 //   service's default port.
+// - with `ffmpeg` (the video image), the ffmpeg bundled in the image's org.bytedeco:ffmpeg jar runs there as the
+//   service would run it: its files unpacked from the jar (as JavaCPP does at run time), every one of its libraries
+//   found by the image's own dynamic loader with the image's environment, and one second of a test pattern with a
+//   tone transcoded to H.264 and AAC in MP4, which the bundled ffprobe then reads back.
 // Needs root (unshare, mount of /proc), like CI here. Exits non-zero with the reasons.
 import { spawn, execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
-const [tarFile, reference, kind, portText, main, healthArgument = '-'] = process.argv.slice(2)
-if (!tarFile || !reference || !['java', 'node'].includes(kind) || !/^\d+$/.test(portText ?? '') || !main) {
-  console.error('usage: check.mjs <image.tar> <name:tag> <java|node> <port> <main class | script> [<health path> | -]')
+const [tarFile, reference, kind, portText, main, healthArgument = '-', ffmpegArgument = '-'] = process.argv.slice(2)
+if (
+  !tarFile || !reference || !['java', 'node'].includes(kind) || !/^\d+$/.test(portText ?? '') || !main ||
+  !['ffmpeg', '-'].includes(ffmpegArgument)
+) {
+  console.error('usage: check.mjs <image.tar> <name:tag> <java|node> <port> <main class | script> [<health path> | -] [ffmpeg | -]')
   process.exit(2)
 }
 const health = healthArgument === '-' ? undefined : healthArgument
@@ -128,6 +135,50 @@ async function check() {
   for (const step of steps) {
     const line = output.split('\n').find((l) => step.test(l))
     if (line) console.log(`image check of ${reference}: ${config.User} ran ${JSON.stringify(config.Entrypoint)}: ${line.trim()}`)
+  }
+  if (ffmpegArgument === 'ffmpeg' && failures.length === 0) checkBundledFfmpeg(rootfs, env, uid, gid)
+}
+
+/** The bundled ffmpeg loads its libraries and transcodes in the image (see the head of this file). */
+function checkBundledFfmpeg(rootfs, env, uid, gid) {
+  const jarName = readdirSync(join(rootfs, 'app/libs')).find((name) => /^ffmpeg-.*-linux-x86_64(-gpl)?\.jar$/.test(name))
+  if (!jarName) return fail('no org.bytedeco:ffmpeg jar for linux-x86_64 in /app/libs')
+  const unpacked = join(rootfs, 'tmp/ffmpeg-check')
+  mkdirSync(unpacked, { recursive: true })
+  execFileSync('jar', ['xf', join(rootfs, 'app/libs', jarName)], { cwd: unpacked })
+  const platform = readdirSync(join(unpacked, 'org/bytedeco/ffmpeg')).find((name) => name.startsWith('linux-x86_64'))
+  const natives = `/tmp/ffmpeg-check/org/bytedeco/ffmpeg/${platform}`
+  for (const program of ['ffmpeg', 'ffprobe']) chmodSync(join(rootfs, natives, program), 0o755)
+  chmodSync(unpacked, 0o777)
+  // JavaCPP's way: the executables find the jar's libraries through LD_LIBRARY_PATH, before the image's own
+  const inImage = (command) =>
+    execFileSync(
+      '/usr/bin/unshare',
+      ['--net', '--pid', '--fork', '--mount-proc', `--root=${rootfs}`, '--wd=/tmp/ffmpeg-check',
+        '--setuid', String(uid), '--setgid', String(gid), ...command],
+      { env: { ...env, LD_LIBRARY_PATH: [natives, env.LD_LIBRARY_PATH].filter(Boolean).join(':') }, maxBuffer: 16 << 20 },
+    ).toString()
+  try {
+    const files = readdirSync(join(rootfs, natives)).filter((name) => name === 'ffmpeg' || name === 'ffprobe' || /\.so/.test(name))
+    for (const file of files) {
+      const listing = inImage(['/lib64/ld-linux-x86-64.so.2', '--list', `${natives}/${file}`])
+      const missing = listing.split('\n').filter((line) => /not found/.test(line)).map((line) => line.trim().split(' ')[0])
+      if (missing.length > 0) fail(`the bundled ${file} needs ${missing.join(', ')}, which the image does not have`)
+    }
+    if (failures.length > 0) return
+    inImage([
+      `${natives}/ffmpeg`, '-hide_banner', '-loglevel', 'error',
+      '-f', 'lavfi', '-i', 'testsrc2=duration=1:size=320x180:rate=25', '-f', 'lavfi', '-i', 'sine=duration=1',
+      '-c:v', 'libx264', '-c:a', 'aac', '-f', 'mp4', '/tmp/ffmpeg-check/out.mp4',
+    ])
+    const probe = JSON.parse(
+      inImage([`${natives}/ffprobe`, '-v', 'error', '-show_streams', '-of', 'json', '/tmp/ffmpeg-check/out.mp4']),
+    )
+    const codecs = probe.streams.map((stream) => stream.codec_name).sort().join(',')
+    if (codecs !== 'aac,h264') return fail(`the bundled ffmpeg made streams ${codecs}, not aac,h264`)
+    console.log(`image check of ${reference}: ${files.length} bundled ffmpeg files load on the image's libraries; ffmpeg made H.264 + AAC, ffprobe read it back`)
+  } catch (error) {
+    fail(`the bundled ffmpeg does not run in the image: ${String(error.stderr ?? error.message).trim().slice(0, 2000)}`)
   }
 }
 

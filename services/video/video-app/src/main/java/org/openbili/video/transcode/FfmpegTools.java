@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where ffmpeg and ffprobe are: the system's when both are on the PATH (unless {@code bundled} is asked for),
  * else the executables inside {@code org.bytedeco:ffmpeg}, which JavaCPP unpacks once into its cache, so
- * standalone mode needs no install. The bundled executables find their libraries through LD_LIBRARY_PATH.
+ * standalone mode needs no install. The bundled executables find their libraries through LD_LIBRARY_PATH: theirs,
+ * then the process's own.
  */
 public final class FfmpegTools {
 
@@ -92,8 +93,13 @@ public final class FfmpegTools {
                             + "); install ffmpeg, or on Debian the package libpulse0",
                     e);
         }
-        // the libraries sit beside the executables, but only ffmpeg's own RUNPATH points there, not theirs
+        // the libraries sit beside the executables, but only ffmpeg's own RUNPATH points there, not theirs; the
+        // process's own path follows (the video image puts the system libraries they need there)
         String libraries = ffmpeg.getParent() + File.pathSeparator + ffprobe.getParent();
+        String inherited = System.getenv("LD_LIBRARY_PATH");
+        if (inherited != null && !inherited.isBlank()) {
+            libraries += File.pathSeparator + inherited;
+        }
         return new Tools(ffmpeg, ffprobe, Map.of("LD_LIBRARY_PATH", libraries), true);
     }
 
