@@ -30,8 +30,14 @@ class CounterConfiguration {
         }
 
         @Bean
-        VideoCounters writeBehindCounters(JdbcClient jdbc, Snowflake ids, RedisCounters redis, Snapshots snapshots) {
-            return new WriteBehindCounters(jdbc, ids, redis, snapshots);
+        JournalActivity journalActivity() {
+            return new JournalActivity();
+        }
+
+        @Bean
+        VideoCounters writeBehindCounters(
+                JdbcClient jdbc, Snowflake ids, RedisCounters redis, Snapshots snapshots, JournalActivity activity) {
+            return new WriteBehindCounters(jdbc, ids, redis, snapshots, activity);
         }
 
         @Bean
@@ -43,8 +49,9 @@ class CounterConfiguration {
                 CounterProperties properties,
                 TaskScheduler scheduler,
                 ClusterJobs jobs,
+                JournalActivity activity,
                 MeterRegistry metrics) {
-            return new CounterFlusher(jdbc, batch, transactions, redis, properties, scheduler, jobs, metrics);
+            return new CounterFlusher(jdbc, batch, transactions, redis, properties, scheduler, jobs, activity, metrics);
         }
     }
 

@@ -42,9 +42,11 @@ class CounterFlusher implements SmartLifecycle {
     private final CounterProperties properties;
     private final TaskScheduler scheduler;
     private final ClusterJobs jobs;
+    private final JournalActivity activity;
     private final Timer passes;
     private final DistributionSummary folded;
     private volatile ScheduledFuture<?> schedule;
+    private volatile long lastPass = System.nanoTime();
 
     CounterFlusher(
             JdbcClient jdbc,
@@ -54,6 +56,7 @@ class CounterFlusher implements SmartLifecycle {
             CounterProperties properties,
             TaskScheduler scheduler,
             ClusterJobs jobs,
+            JournalActivity activity,
             MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -64,6 +67,7 @@ class CounterFlusher implements SmartLifecycle {
         this.properties = properties;
         this.scheduler = scheduler;
         this.jobs = jobs;
+        this.activity = activity;
         this.passes = Timer.builder("counters.flush")
                 .description("write-behind passes that folded the journal into video_stats")
                 .register(metrics);
@@ -170,10 +174,21 @@ class CounterFlusher implements SmartLifecycle {
      * the same rows' locks). The lock is let go as soon as a pass ends, so the next pass is anyone's.
      */
     private void flushQuietly() {
+        // An instance folds after it journalled; otherwise only every idleSweep, for what a stopped instance left.
+        boolean journalled = activity.take();
+        long now = System.nanoTime();
+        if (!journalled && now - lastPass < properties.idleSweep().toNanos()) {
+            return;
+        }
+        lastPass = now;
+        boolean ran = false;
         try {
-            jobs.runOnce("interaction.counter-flush", Duration.ofMinutes(2), Duration.ZERO, this::timedFlush);
+            ran = jobs.runOnce("interaction.counter-flush", Duration.ofMinutes(2), Duration.ZERO, this::timedFlush);
         } catch (RuntimeException e) {
             log.warn("Counter write-behind failed; the journal keeps the changes for the next pass: {}", e.toString());
+        }
+        if (journalled && !ran) {
+            activity.journalled(); // another instance held the lock, or the pass failed: look again next time
         }
     }
 

@@ -28,12 +28,15 @@ class WriteBehindCounters implements VideoCounters {
     private final Snowflake ids;
     private final RedisCounters redis;
     private final Snapshots snapshots;
+    private final JournalActivity activity;
 
-    WriteBehindCounters(JdbcClient jdbc, Snowflake ids, RedisCounters redis, Snapshots snapshots) {
+    WriteBehindCounters(
+            JdbcClient jdbc, Snowflake ids, RedisCounters redis, Snapshots snapshots, JournalActivity activity) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.redis = redis;
         this.snapshots = snapshots;
+        this.activity = activity;
     }
 
     @Override
@@ -128,6 +131,7 @@ class WriteBehindCounters implements VideoCounters {
 
         @Override
         public void afterCommit() {
+            activity.journalled();
             rows.forEach((video, changes) -> {
                 String epoch = epochs.get(video);
                 if (epoch == null) {

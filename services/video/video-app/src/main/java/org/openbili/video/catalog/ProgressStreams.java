@@ -66,6 +66,9 @@ class ProgressStreams {
     @Scheduled(fixedDelay = 1000)
     void tick() {
         watched.values().removeIf(Set::isEmpty);
+        if (watched.isEmpty()) {
+            return; // nobody watches an upload: no read (and no transaction) every second
+        }
         boolean heartbeat = ++ticks % HEARTBEAT_EVERY == 0;
         List<Video> current = videos.findAllById(watched.keySet());
         for (Video video : current) {

@@ -85,6 +85,9 @@ class SearchBackendConfiguration {
         // analysis stays as the index on disk was written, whatever Lucene a later Hibernate Search brings
         properties.putIfAbsent(BACKEND + "lucene_version", "9.12.0");
         properties.putIfAbsent(BACKEND + "analysis.configurer", new LuceneTextAnalysis());
+        // Every indexing plan commits already (the ORM mapper's write-sync strategy forces it), so a commit interval
+        // would only batch a mass indexing, and any non-zero one starts a timer that wakes 200 times a second
+        properties.putIfAbsent(BACKEND + "io.commit_interval", 0);
     }
 
     private static boolean present(String value) {
