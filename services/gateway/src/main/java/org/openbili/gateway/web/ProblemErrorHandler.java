@@ -43,10 +43,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         } else {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             detail = "Something went wrong on our side. It has been logged with this request's id.";
-            log.error(
-                    "Unhandled failure at the gateway for {}",
-                    exchange.getRequest().getPath(),
-                    error);
+            RequestLogging.with(
+                    exchange,
+                    () -> log.error(
+                            "Unhandled failure at the gateway for {}",
+                            exchange.getRequest().getPath(),
+                            error));
         }
         if (status.value() == 503) {
             response.getHeaders().set("Retry-After", "5");

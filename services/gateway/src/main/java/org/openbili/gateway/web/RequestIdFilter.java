@@ -4,7 +4,6 @@ import java.util.List;
 import org.openbili.common.web.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -16,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request an id (or keeps the client's), passes it to the service behind, returns it to the
- * client and logs one access line with it.
+ * client and logs one access line with it and the request's trace ({@link RequestLogging}).
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {
@@ -37,19 +36,16 @@ class RequestIdFilter implements WebFilter, Ordered {
         });
         return chain.filter(exchange).doFinally(signal -> {
             if (access.isInfoEnabled()) {
-                MDC.put(RequestId.MDC_KEY, id);
-                try {
-                    access.info(
-                            "{} {} -> {} in {} ms",
-                            exchange.getRequest().getMethod(),
-                            exchange.getRequest().getPath().value(),
-                            exchange.getResponse().getStatusCode() != null
-                                    ? exchange.getResponse().getStatusCode().value()
-                                    : 0,
-                            (System.nanoTime() - started) / 1_000_000);
-                } finally {
-                    MDC.remove(RequestId.MDC_KEY);
-                }
+                RequestLogging.with(
+                        exchange,
+                        () -> access.info(
+                                "{} {} -> {} in {} ms",
+                                exchange.getRequest().getMethod(),
+                                exchange.getRequest().getPath().value(),
+                                exchange.getResponse().getStatusCode() != null
+                                        ? exchange.getResponse().getStatusCode().value()
+                                        : 0,
+                                (System.nanoTime() - started) / 1_000_000));
             }
         });
     }
