@@ -154,8 +154,7 @@ function checkBundledFfmpeg(rootfs, env, uid, gid) {
   const inImage = (command) =>
     execFileSync(
       '/usr/bin/unshare',
-      ['--net', '--pid', '--fork', '--mount-proc', `--root=${rootfs}`, '--wd=/tmp/ffmpeg-check',
-        '--setuid', String(uid), '--setgid', String(gid), ...command],
+      inNamespaces(rootfs, '/tmp/ffmpeg-check', uid, gid, command),
       { env: { ...env, LD_LIBRARY_PATH: [natives, env.LD_LIBRARY_PATH].filter(Boolean).join(':') }, maxBuffer: 16 << 20 },
     ).toString()
   try {
@@ -208,11 +207,8 @@ function probe(pid, path) {
  * order; then `ready` (when given) is called with the pid of the entrypoint and may return a problem.
  */
 function run(rootfs, config, env, uid, gid, steps, ready) {
-  const args = [
-    '--net', '--pid', '--fork', '--mount-proc',
-    `--root=${rootfs}`, `--wd=${config.WorkingDir || '/'}`, '--setuid', String(uid), '--setgid', String(gid),
-    ...config.Entrypoint, ...(config.Cmd ?? []),
-  ]
+  const args = inNamespaces(rootfs, config.WorkingDir || '/', uid, gid, [...config.Entrypoint, ...(config.Cmd ?? [])])
+
   return new Promise((resolve) => {
     const child = spawn('/usr/bin/unshare', args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
@@ -240,6 +236,15 @@ function run(rootfs, config, env, uid, gid, steps, ready) {
     child.on('exit', (code, signal) => finish(`it stopped (${signal ?? code}) before logging ${steps[next]}`))
     const timer = setTimeout(() => finish(`it did not log ${steps[next]} within 180 s`), 180_000)
   })
+}
+
+/** unshare's arguments for `command` in the unpacked image: namespaces of its own, the image's user, no network. */
+function inNamespaces(rootfs, workdir, uid, gid, command) {
+  return [
+    '--net', '--pid', '--fork', '--mount-proc',
+    `--root=${rootfs}`, `--wd=${workdir}`, '--setuid', String(uid), '--setgid', String(gid),
+    ...command,
+  ]
 }
 
 function childrenOf(pid) {
